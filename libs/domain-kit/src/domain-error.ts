@@ -1,0 +1,26 @@
+/**
+ * A refused command. `code` is stable (clients and tests match on it); `message` is a sentence
+ * a commissioner or bidder understands. `kind` picks the HTTP answer at the edge:
+ * 'conflict' (409: the state of things forbids it now) or 'rule' (422: the command breaks a rule).
+ */
+export type DomainErrorKind = 'conflict' | 'rule';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly kind: DomainErrorKind = 'rule',
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const refuse = (code: string, message: string, details?: Record<string, unknown>): never => {
+  throw new DomainError(code, message, 'rule', details);
+};
+
+export const conflict = (code: string, message: string, details?: Record<string, unknown>): never => {
+  throw new DomainError(code, message, 'conflict', details);
+};

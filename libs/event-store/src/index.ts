@@ -1,0 +1,10 @@
+export * from './event-store.port';
+export * from './errors';
+export { GENESIS_HASH, chainHash, canonicalEnvelope, type HashedEnvelope } from './hash-chain';
+export { UpcasterRegistry, type Upcaster } from './upcasters';
+export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
+export type { SqlExecutor } from './sql/sql-executor';
+export { openPgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
+export { openPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { verifyStream, verifyStore, type ChainBreak, type StreamVerification, type StoreVerification } from './verify';
+export { openEventStore, eventStoreConfigFromEnv, describeEventStore, type EventStoreConfig, type EventStoreKind } from './config';

@@ -1,0 +1,241 @@
+import { EventEmitter } from 'node:events';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  StreamHead,
+  Subscription,
+  SubscriptionOptions,
+} from '../event-store.port';
+import { ConcurrencyError, InvalidEventError, PartialDuplicateError } from '../errors';
+import { isUuid } from '@tenderledger/domain-kit';
+import { envelopeTemplate } from '../hash-chain';
+import { UpcasterRegistry } from '../upcasters';
+import { pollingSubscription } from '../subscription';
+import { EVENT_COLUMNS, MAX_EVENTS_PER_APPEND, SCHEMA_SQL } from './schema';
+import type { SqlExecutor } from './sql-executor';
+import { toNumber, toStoredEvent, type EventRow } from './row-mapping';
+
+export interface SqlEventStoreOptions {
+  readonly upcasters?: UpcasterRegistry;
+  readonly pageSize?: number;
+  readonly pollIntervalMs?: number;
+}
+
+interface AppendRow {
+  outcome: 'appended' | 'duplicate' | 'partial-duplicate' | 'conflict' | 'retry';
+  stream_version: string | number | null;
+  first_position: string | number | null;
+  last_position: string | number | null;
+  last_hash: string | null;
+}
+
+const APPEND_SQL = `select * from tl_append($1, $2, $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`;
+
+/** The event store over SQL, shared by the PGlite and PostgreSQL adapters. */
+export class SqlEventStore implements EventStore {
+  private readonly appended = new EventEmitter();
+  private readonly upcasters: UpcasterRegistry;
+  private readonly pageSize: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    readonly kind: string,
+    private readonly sql: SqlExecutor,
+    options: SqlEventStoreOptions = {},
+  ) {
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.pageSize = options.pageSize ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.appended.setMaxListeners(0);
+  }
+
+  async migrate(): Promise<void> {
+    await this.sql.runScript(SCHEMA_SQL);
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidEventError(`one append holds at most ${MAX_EVENTS_PER_APPEND} events`);
+    if (events.length === 0) {
+      const head = await this.streamHead(streamId);
+      this.checkExpected(streamId, expectedVersion, head);
+      return { nextExpectedVersion: head?.version ?? 0, appended: false, firstPosition: null, lastPosition: null, lastHash: head?.lastHash ?? '' };
+    }
+    const params = this.appendParameters(streamId, events, expectedVersion);
+    for (;;) {
+      const [row] = await this.sql.query<AppendRow>(APPEND_SQL, params).catch((error: unknown) => {
+        if (isUniqueViolation(error, 'tl_events_stream_event')) throw new PartialDuplicateError(streamId);
+        throw error;
+      });
+      switch (row!.outcome) {
+        case 'appended':
+          this.appended.emit('appended');
+          return {
+            nextExpectedVersion: toNumber(row!.stream_version!),
+            appended: true,
+            firstPosition: toNumber(row!.first_position!),
+            lastPosition: toNumber(row!.last_position!),
+            lastHash: row!.last_hash!,
+          };
+        case 'duplicate':
+          return { nextExpectedVersion: toNumber(row!.stream_version!), appended: false, firstPosition: null, lastPosition: null, lastHash: row!.last_hash! };
+        case 'partial-duplicate':
+          throw new PartialDuplicateError(streamId);
+        case 'conflict':
+          throw new ConcurrencyError(streamId, expectedVersion, row!.stream_version === null ? null : toNumber(row!.stream_version));
+        case 'retry':
+          continue; // 'any' lost a race to create the stream: the next try sees it
+      }
+    }
+  }
+
+  private checkExpected(streamId: string, expected: ExpectedVersion, head: StreamHead | null): void {
+    const actual = head?.version ?? null;
+    const ok =
+      expected === 'any' ||
+      (expected === 'no-stream' && actual === null) ||
+      (expected === 'exists' && actual !== null) ||
+      (typeof expected === 'number' && (actual ?? 0) === expected);
+    if (!ok) throw new ConcurrencyError(streamId, expected, actual);
+  }
+
+  private appendParameters(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): unknown[] {
+    if (typeof expectedVersion === 'number' && (!Number.isInteger(expectedVersion) || expectedVersion < 0)) {
+      throw new InvalidEventError(`expected version must be a whole number ≥ 0, got ${expectedVersion}`);
+    }
+    const columns = { ids: [] as string[], types: [] as string[], versions: [] as number[], data: [] as string[], occurred: [] as string[], actors: [] as string[], correlations: [] as string[], causations: [] as (string | null)[], heads: [] as string[], tails: [] as string[] };
+    for (const event of events) {
+      const occurredAt = new Date(event.occurredAt);
+      if (Number.isNaN(occurredAt.getTime())) throw new InvalidEventError(`event ${event.eventId}: occurredAt is not a date`);
+      if (!isUuid(event.eventId)) throw new InvalidEventError(`eventId ${event.eventId} is not a UUID`);
+      if (!event.type) throw new InvalidEventError('an event needs a type');
+      const envelope = {
+        eventId: event.eventId.toLowerCase(),
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? 1,
+        streamId,
+        occurredAt: occurredAt.toISOString(),
+        actor: { userId: event.actor.userId, role: event.actor.role, organisationId: event.actor.organisationId ?? null },
+        correlationId: event.correlationId,
+        causationId: event.causationId ?? null,
+        // A JSON round trip drops undefined members and turns dates into strings, exactly as jsonb will store them.
+        data: JSON.parse(JSON.stringify(event.data ?? null)) as unknown,
+      };
+      const { head, tail } = envelopeTemplate(envelope);
+      columns.ids.push(envelope.eventId);
+      columns.types.push(envelope.type);
+      columns.versions.push(envelope.schemaVersion);
+      columns.data.push(JSON.stringify(envelope.data));
+      columns.occurred.push(envelope.occurredAt);
+      columns.actors.push(JSON.stringify(envelope.actor));
+      columns.correlations.push(envelope.correlationId);
+      columns.causations.push(envelope.causationId);
+      columns.heads.push(head);
+      columns.tails.push(tail);
+    }
+    return [streamId, String(expectedVersion), columns.ids, columns.types, columns.versions, columns.data, columns.occurred, columns.actors, columns.correlations, columns.causations, columns.heads, columns.tails];
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+    const pageSize = options.pageSize ?? this.pageSize;
+    let from = options.fromVersion ?? 1;
+    const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
+    for (;;) {
+      const rows = await this.sql.query<EventRow>(
+        `select ${EVENT_COLUMNS} from tl_events where stream_id = $1 and stream_version >= $2 and stream_version <= $3 order by stream_version limit $4`,
+        [streamId, from, to, pageSize],
+      );
+      for (const row of rows) yield this.map(row, options.raw);
+      if (rows.length < pageSize) return;
+      from = toNumber(rows[rows.length - 1]!.stream_version) + 1;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    const pageSize = options.pageSize ?? this.pageSize;
+    let after = options.fromPosition ?? 0;
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    const to = options.toPosition ?? Number.MAX_SAFE_INTEGER;
+    while (remaining > 0) {
+      const page = await this.readPage(after, Math.min(pageSize, remaining), to);
+      for (const row of page) yield this.map(row, options.raw);
+      if (page.length === 0) return;
+      remaining -= page.length;
+      after = toNumber(page[page.length - 1]!.global_position);
+      if (page.length < pageSize) return;
+    }
+  }
+
+  /** One page of the global order after `after`, never past the gap-safe horizon. */
+  private readPage(after: number, limit: number, to: number = Number.MAX_SAFE_INTEGER): Promise<EventRow[]> {
+    return this.sql.query<EventRow>(
+      `select ${EVENT_COLUMNS} from tl_events where global_position > $1 and global_position <= $2 and global_position < tl_horizon() order by global_position limit $3`,
+      [after, to, limit],
+    );
+  }
+
+  subscribe(handler: EventHandler, options: SubscriptionOptions = {}): Subscription {
+    return pollingSubscription({
+      handler,
+      fromPosition: options.fromPosition ?? 0,
+      filter: options.filter,
+      pollIntervalMs: options.pollIntervalMs ?? this.pollIntervalMs,
+      readPage: async (after) => (await this.readPage(after, options.pageSize ?? this.pageSize)).map((row) => this.map(row, false)),
+      wakeUps: this.appended,
+    });
+  }
+
+  async streamHead(streamId: string): Promise<StreamHead | null> {
+    const [row] = await this.sql.query<{ version: string | number; last_hash: string }>(
+      'select version, last_hash from tl_streams where stream_id = $1',
+      [streamId],
+    );
+    return row ? { version: toNumber(row.version), lastHash: row.last_hash } : null;
+  }
+
+  async *streamIds(pageSize = 1000): AsyncIterable<string> {
+    let after = '';
+    for (;;) {
+      const rows = await this.sql.query<{ stream_id: string }>(
+        'select stream_id from tl_streams where stream_id > $1 order by stream_id limit $2',
+        [after, pageSize],
+      );
+      for (const row of rows) yield row.stream_id;
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.stream_id;
+    }
+  }
+
+  async headPosition(): Promise<number> {
+    const [row] = await this.sql.query<{ head: string | number | null }>(
+      'select max(global_position) as head from tl_events where global_position < tl_horizon()',
+    );
+    return row?.head === null || row?.head === undefined ? 0 : toNumber(row.head);
+  }
+
+  async ping(): Promise<void> {
+    await this.sql.query('select 1');
+  }
+
+  async close(): Promise<void> {
+    this.appended.emit('closed');
+    await this.sql.close();
+  }
+
+  private map(row: EventRow, raw: boolean | undefined): StoredEvent {
+    const event = toStoredEvent(row);
+    if (raw || this.upcasters.isEmpty) return event;
+    const { schemaVersion, data } = this.upcasters.upcast(event.type, event.schemaVersion, event.data);
+    return schemaVersion === event.schemaVersion ? event : { ...event, schemaVersion, data };
+  }
+}
+
+const isUniqueViolation = (error: unknown, constraint: string): boolean => {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e?.code === '23505' && (e.constraint === constraint || (e.message ?? '').includes(constraint));
+};

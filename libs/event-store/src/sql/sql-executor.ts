@@ -1,0 +1,7 @@
+/** The little the shared SQL store needs from a driver; PGlite and `pg` both fit it. */
+export interface SqlExecutor {
+  query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a multi-statement script (schema set-up) on one connection. */
+  runScript(sql: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { openPostgresEventStore, type EventStore } from '@tenderledger/event-store';
+import { collect, eventStoreContract, newEvent } from '../../libs/event-store/src/testing/contract';
+import { describeWithPostgres, PG_URL } from '../support/infra';
+
+/** Each run gets its own schema, so runs never see each other's events and leave nothing behind. */
+const schema = `tl_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+const pool = { options: `-c search_path=${schema}` };
+
+async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describeWithPostgres('postgres event store', () => {
+  beforeAll(() => admin((c) => c.query(`create schema if not exists ${schema}`)));
+  afterAll(() => admin((c) => c.query(`drop schema if exists ${schema} cascade`)));
+
+  eventStoreContract('postgres', {
+    open: async (options) => (await openPostgresEventStore({ connectionString: PG_URL, pool, ...options })).store,
+  });
+
+  describe('gap-safe global order', () => {
+    let store: EventStore;
+    beforeAll(async () => {
+      store = (await openPostgresEventStore({ connectionString: PG_URL, pool })).store;
+    });
+    afterAll(() => store.close());
+
+    it('a reader never sees a later commit before an earlier, still-open transaction', async () => {
+      const slow = new Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+      await slow.connect();
+      try {
+        const before = await store.headPosition();
+        // The slow writer appends inside a transaction it keeps open.
+        await slow.query('begin');
+        await slow.query(
+          `select * from tl_append($1, 'no-stream', $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+          ['tender-slow', [randomUUID()], ['Slow'], [1], ['{}'], ['2026-01-01T00:00:00.000Z'], ['{}'], ['c'], [null], ['{"a":1,"streamVersion":'], [',"type":"Slow"}']],
+        );
+        // A fast writer commits after it.
+        await store.append(`tender-fast-${randomUUID()}`, [newEvent('Fast', {})], 'no-stream');
+
+        const whileOpen = await collect(store.readAll({ fromPosition: before }));
+        expect(whileOpen.map((e) => e.type)).toEqual([]);
+
+        await slow.query('commit');
+        const afterCommit = await collect(store.readAll({ fromPosition: before }));
+        expect(afterCommit.map((e) => e.type)).toEqual(['Slow', 'Fast']);
+        expect(afterCommit[0]!.globalPosition).toBeLessThan(afterCommit[1]!.globalPosition);
+      } finally {
+        await slow.query('rollback').catch(() => undefined);
+        await slow.end();
+      }
+    });
+  });
+});
