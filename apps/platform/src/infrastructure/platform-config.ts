@@ -8,6 +8,8 @@ export interface PlatformConfig {
   readonly eventStore: EventStoreConfig;
   readonly authMode: AuthMode;
   readonly logLevel: string;
+  /** Request bodies above this are refused with 413 (DESIGN §10). */
+  readonly bodyLimit: string;
 }
 
 export function platformConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
@@ -21,5 +23,6 @@ export function platformConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pla
     eventStore: eventStoreConfigFromEnv(env),
     authMode,
     logLevel: env.LOG_LEVEL ?? 'info',
+    bodyLimit: env.BODY_LIMIT ?? '1mb',
   };
 }

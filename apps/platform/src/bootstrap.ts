@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { OffsetClock, type Clock, type IdGenerator } from '@tenderledger/domain-kit';
+import { openEventStore, type EventStore } from '@tenderledger/event-store';
+import { createValidationPipe, ErrorFilter } from '@tenderledger/http-kit';
+import { PlatformModule } from './platform.module';
+import { PlatformMetrics } from './infrastructure/metrics';
+import type { PlatformConfig } from './infrastructure/platform-config';
+import { requestMetrics } from './http/request-metrics.middleware';
+
+export interface PlatformApp {
+  readonly app: INestApplication;
+  readonly store: EventStore;
+  readonly clock: Clock;
+}
+
+export interface CreatePlatformOptions {
+  readonly config: PlatformConfig;
+  /** Tests pass an in-memory store and a fixed clock; otherwise both come from the config. */
+  readonly store?: EventStore;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly logger?: LoggerService | false;
+}
+
+/** Builds the whole platform (used by main.ts and by the e2e tests alike). */
+export async function createPlatformApp(options: CreatePlatformOptions): Promise<PlatformApp> {
+  const store = options.store ?? (await openEventStore(options.config.eventStore));
+  const clock = options.clock ?? new OffsetClock();
+  const metrics = new PlatformMetrics();
+  const app = await NestFactory.create<NestExpressApplication>(
+    PlatformModule.register({ config: options.config, store, clock, ids: options.ids, metrics }),
+    { logger: options.logger ?? false, bodyParser: false, abortOnError: false },
+  );
+  app.useBodyParser('json', { limit: options.config.bodyLimit });
+  app.useBodyParser('text', { limit: options.config.bodyLimit, type: ['text/csv', 'text/plain'] });
+  app.use(requestMetrics(metrics));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter({ onRefusal: (code) => metrics.refusals.inc({ code }) }));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('TenderLedger API')
+      .setDescription('Event-sourced procurement and tendering for public-sector health commissioning. Every command becomes events; every refusal carries a stable code.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  // The store is ours to close when the app stops (also on SIGTERM via shutdown hooks).
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await close();
+    await store.close();
+  };
+  await app.init();
+  return { app, store, clock };
+}

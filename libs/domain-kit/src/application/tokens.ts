@@ -1,0 +1,7 @@
+/**
+ * Injection tokens for the ports every context's application layer uses (DESIGN §2.4).
+ * Plain symbols: the composition root (an app) binds them to adapters chosen by configuration.
+ */
+export const EVENT_STORE = Symbol.for('tenderledger.EventStore');
+export const CLOCK = Symbol.for('tenderledger.Clock');
+export const ID_GENERATOR = Symbol.for('tenderledger.IdGenerator');
