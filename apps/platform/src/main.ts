@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   logger.pino.info({ url, store: describeEventStore(config.eventStore), startupMs: Date.now() - started }, 'TenderLedger platform listening');
-  if (config.authMode === 'dev') {
+  if (config.auth.mode === 'dev') {
     const banner = '!'.repeat(78);
     logger.pino.warn({ authMode: 'dev' }, 'AUTH_MODE=dev: local tokens are issued on request and the clock can be moved; never use this mode with real data');
     process.stderr.write(`\n${banner}\n!! DEV AUTH IS ON (AUTH_MODE=dev): anyone can mint a token for any role. Not for real data.\n${banner}\n\n`);

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '@tenderledger/auth';
 import { CLOCK, EVENT_STORE, ID_GENERATOR, uuidv7Generator, type Clock, type IdGenerator } from '@tenderledger/domain-kit';
 import type { EventStore } from '@tenderledger/event-store';
 import { HealthController } from './http/health.controller';
@@ -24,7 +25,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), AuthModule.register(options.config.auth)],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },

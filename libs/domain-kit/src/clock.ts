@@ -50,3 +50,11 @@ export class OffsetClock implements Clock {
     return this.offsetMs;
   }
 }
+
+/** A clock that dev mode may push forward; production clocks are not adjustable. */
+export interface AdjustableClock extends Clock {
+  advance(ms: number): Date;
+}
+
+export const isAdjustable = (clock: Clock): clock is AdjustableClock =>
+  typeof (clock as Partial<AdjustableClock>).advance === 'function';

@@ -1,6 +1,6 @@
 export type { Brand } from './brand';
 export { DomainError, refuse, conflict, type DomainErrorKind } from './domain-error';
-export { type Clock, SystemClock, FixedClock, OffsetClock } from './clock';
+export { type Clock, type AdjustableClock, isAdjustable, SystemClock, FixedClock, OffsetClock } from './clock';
 export { uuidv7, isUuid, uuidv7Generator, type IdGenerator } from './ids';
 export { type Decider, type DomainEvent, type Command, fold } from './decider';
 export { canonicalJson } from './canonical-json';

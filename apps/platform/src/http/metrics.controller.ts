@@ -1,9 +1,11 @@
+import { Public } from '@tenderledger/auth';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PlatformMetrics } from '../infrastructure/metrics';
 
 /** Prometheus text exposition. */
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(@Inject(PlatformMetrics) private readonly metrics: PlatformMetrics) {}

@@ -1,12 +1,11 @@
+import { authConfigFromEnv, type AuthConfig } from '@tenderledger/auth';
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '@tenderledger/event-store';
-
-export type AuthMode = 'dev' | 'jwt';
 
 export interface PlatformConfig {
   readonly port: number;
   readonly host: string;
   readonly eventStore: EventStoreConfig;
-  readonly authMode: AuthMode;
+  readonly auth: AuthConfig;
   readonly logLevel: string;
   /** Request bodies above this are refused with 413 (DESIGN §10). */
   readonly bodyLimit: string;
@@ -15,13 +14,11 @@ export interface PlatformConfig {
 export function platformConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT=${env.PORT} is not a port number`);
-  const authMode = (env.AUTH_MODE ?? 'dev') as AuthMode;
-  if (authMode !== 'dev' && authMode !== 'jwt') throw new Error(`AUTH_MODE=${env.AUTH_MODE}: use dev or jwt`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     eventStore: eventStoreConfigFromEnv(env),
-    authMode,
+    auth: authConfigFromEnv(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: env.BODY_LIMIT ?? '1mb',
   };
