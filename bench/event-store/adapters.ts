@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
 import { openPgliteEventStore, openPostgresEventStore, type EventStore } from '@tenderledger/event-store';
 import type { BenchEvent } from './fixtures';
@@ -208,7 +209,6 @@ export const rawPostgres = (url: string, connections = 8): BenchAdapter =>
 export const rawPglite = (): BenchAdapter => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tl-bench-pglite-raw-'));
   return new RawAdapter('raw PGlite', async () => {
-    const { PGlite } = await import('@electric-sql/pglite');
     const db = await PGlite.create({ dataDir });
     return [
       {
