@@ -4,23 +4,27 @@ import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { OffsetClock, type Clock, type IdGenerator } from '@tenderledger/domain-kit';
-import { openEventStore, type EventStore } from '@tenderledger/event-store';
-import { createValidationPipe, ErrorFilter } from '@tenderledger/http-kit';
+import { openEventStore, type SqlEventStore } from '@tenderledger/event-store';
+import { correlationIds, createValidationPipe, ErrorFilter } from '@tenderledger/http-kit';
+import type { DynamicModule } from '@nestjs/common';
 import { PlatformModule } from './platform.module';
 import { PlatformMetrics } from './infrastructure/metrics';
 import type { PlatformConfig } from './infrastructure/platform-config';
 import { requestMetrics } from './http/request-metrics.middleware';
+import { platformContexts } from './contexts';
 
 export interface PlatformApp {
   readonly app: INestApplication;
-  readonly store: EventStore;
+  readonly store: SqlEventStore;
   readonly clock: Clock;
 }
 
 export interface CreatePlatformOptions {
   readonly config: PlatformConfig;
   /** Tests pass an in-memory store and a fixed clock; otherwise both come from the config. */
-  readonly store?: EventStore;
+  readonly store?: SqlEventStore;
+  /** The contexts to compose; defaults to every context of the platform. */
+  readonly contexts?: DynamicModule['imports'];
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly logger?: LoggerService | false;
@@ -32,11 +36,12 @@ export async function createPlatformApp(options: CreatePlatformOptions): Promise
   const clock = options.clock ?? new OffsetClock();
   const metrics = new PlatformMetrics();
   const app = await NestFactory.create<NestExpressApplication>(
-    PlatformModule.register({ config: options.config, store, clock, ids: options.ids, metrics }),
+    PlatformModule.register({ config: options.config, store, idempotency: store.idempotencyStore(), clock, ids: options.ids, metrics, contexts: options.contexts ?? platformContexts() }),
     { logger: options.logger ?? false, bodyParser: false, abortOnError: false },
   );
   app.useBodyParser('json', { limit: options.config.bodyLimit });
   app.useBodyParser('text', { limit: options.config.bodyLimit, type: ['text/csv', 'text/plain'] });
+  app.use(correlationIds);
   app.use(requestMetrics(metrics));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter({ onRefusal: (code) => metrics.refusals.inc({ code }) }));

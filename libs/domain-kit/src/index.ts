@@ -6,4 +6,5 @@ export { type Decider, type DomainEvent, type Command, fold } from './decider';
 export { canonicalJson } from './canonical-json';
 export { sha256Hex, canonicalHash } from './hashing';
 export { handleCommand, loadState, type CommandContext, type CommandResult, type HandleCommandOptions } from './application/handle-command';
-export { EVENT_STORE, CLOCK, ID_GENERATOR } from './application/tokens';
+export { EVENT_STORE, CLOCK, ID_GENERATOR, DEADLINE_TICKER, PROJECTION_RUNNER } from './application/tokens';
+export { DeadlineTicker, type TickHandler } from './application/deadline-ticker';

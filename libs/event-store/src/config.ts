@@ -1,4 +1,4 @@
-import type { EventStore } from './event-store.port';
+import type { SqlEventStore } from './sql/sql-event-store';
 import { openPgliteEventStore } from './pglite/pglite-event-store';
 import { openPostgresEventStore } from './postgres/postgres-event-store';
 import type { UpcasterRegistry } from './upcasters';
@@ -25,7 +25,7 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): E
 }
 
 /** Chooses the adapter by configuration (DESIGN §2.4): never an `if` in domain code. */
-export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
+export async function openEventStore(config: EventStoreConfig): Promise<SqlEventStore> {
   if (config.kind === 'postgres') {
     if (!config.url) throw new Error('EVENT_STORE=postgres needs DATABASE_URL');
     return (await openPostgresEventStore({ connectionString: config.url, upcasters: config.upcasters })).store;

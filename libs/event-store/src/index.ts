@@ -8,3 +8,5 @@ export { openPgliteEventStore, type PgliteEventStoreOptions } from './pglite/pgl
 export { openPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { verifyStream, verifyStore, type ChainBreak, type StreamVerification, type StoreVerification } from './verify';
 export { openEventStore, eventStoreConfigFromEnv, describeEventStore, type EventStoreConfig, type EventStoreKind } from './config';
+export type { IdempotencyStore, IdempotencyClaim, IdempotentAnswer } from './idempotency';
+export { SqlIdempotencyStore } from './sql/sql-idempotency-store';

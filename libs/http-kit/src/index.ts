@@ -1,3 +1,6 @@
 export type { ErrorBody, FieldProblem } from './error-body';
 export { createValidationPipe } from './validation';
-export { ErrorFilter, type RefusalListener } from './error.filter';
+export { ErrorFilter, toErrorBody, type RefusalListener } from './error.filter';
+export { IdempotencyInterceptor, IDEMPOTENCY_STORE } from './idempotency.interceptor';
+export { correlationIds } from './correlation';
+export { commandContext, type CommandRequest } from './command-context';

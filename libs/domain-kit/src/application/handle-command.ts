@@ -18,6 +18,8 @@ export interface CommandResult<State, Evt> {
   readonly state: State;
   readonly nextExpectedVersion: number;
   readonly eventIds: string[];
+  /** Global position of the last appended event (null when nothing was appended): read models wait for it. */
+  readonly lastPosition: number | null;
 }
 
 export interface HandleCommandOptions {
@@ -50,7 +52,7 @@ export async function handleCommand<State, Cmd extends Command, Evt extends Doma
       version = stored.streamVersion;
     }
     const events = decider.decide(command, state);
-    if (events.length === 0) return { streamId, events, state, nextExpectedVersion: version, eventIds: [] };
+    if (events.length === 0) return { streamId, events, state, nextExpectedVersion: version, eventIds: [], lastPosition: null };
     const eventIds = events.map(() => ids.next());
     const expected: ExpectedVersion = version === 0 ? 'no-stream' : version;
     try {
@@ -68,7 +70,7 @@ export async function handleCommand<State, Cmd extends Command, Evt extends Doma
         expected,
       );
       const newState = events.reduce(decider.evolve, state);
-      return { streamId, events, state: newState, nextExpectedVersion: result.nextExpectedVersion, eventIds };
+      return { streamId, events, state: newState, nextExpectedVersion: result.nextExpectedVersion, eventIds, lastPosition: result.lastPosition };
     } catch (error) {
       if (isConcurrencyError(error) && attempt < retries) continue;
       throw error;

@@ -5,3 +5,5 @@
 export const EVENT_STORE = Symbol.for('tenderledger.EventStore');
 export const CLOCK = Symbol.for('tenderledger.Clock');
 export const ID_GENERATOR = Symbol.for('tenderledger.IdGenerator');
+export const DEADLINE_TICKER = Symbol.for('tenderledger.DeadlineTicker');
+export const PROJECTION_RUNNER = Symbol.for('tenderledger.ProjectionRunner');

@@ -19,6 +19,8 @@ import { UpcasterRegistry } from '../upcasters';
 import { pollingSubscription } from '../subscription';
 import { EVENT_COLUMNS, MAX_EVENTS_PER_APPEND, SCHEMA_SQL } from './schema';
 import type { SqlExecutor } from './sql-executor';
+import { IDEMPOTENCY_SCHEMA_SQL, SqlIdempotencyStore } from './sql-idempotency-store';
+import type { IdempotencyStore } from '../idempotency';
 import { toNumber, toStoredEvent, type EventRow } from './row-mapping';
 
 export interface SqlEventStoreOptions {
@@ -56,7 +58,20 @@ export class SqlEventStore implements EventStore {
   }
 
   async migrate(): Promise<void> {
-    await this.sql.runScript(SCHEMA_SQL);
+    await this.sql.runScript(SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL);
+  }
+
+  /** Idempotency answers live beside the events, in the same database. */
+  idempotencyStore(): IdempotencyStore {
+    return new SqlIdempotencyStore(this.sql);
+  }
+
+  /**
+   * The same database, for read models that keep their rows and checkpoint beside the events
+   * (DESIGN §7). Adapter-internal: only projection runtimes use it.
+   */
+  get executor(): SqlExecutor {
+    return this.sql;
   }
 
   async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {

@@ -1,0 +1,2 @@
+export type { Projection } from './runtime/projection';
+export { ProjectionRunner, type EventListener } from './runtime/projection-runner';
