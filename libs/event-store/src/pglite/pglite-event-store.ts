@@ -16,6 +16,10 @@ class PgliteExecutor implements SqlExecutor {
     return result.rows;
   }
 
+  transaction<T>(work: (query: <Row>(sql: string, params?: readonly unknown[]) => Promise<Row[]>) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work(async <Row>(sql: string, params: readonly unknown[] = []) => (await tx.query<Row>(sql, params as unknown[])).rows));
+  }
+
   async runScript(sql: string): Promise<void> {
     await this.db.exec(sql);
   }

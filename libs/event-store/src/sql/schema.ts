@@ -8,16 +8,19 @@
  * with a smaller xid has finished, and every later one gets a larger xid, so what a reader has
  * seen is always a prefix of the final order — gap-safe without waiting or skipping. Positions
  * are therefore sparse (compare them, never count with them), one append holds at most 65,535
- * events, and one database transaction makes at most one append.
+ * events per transaction, and appends sharing a transaction pass increasing index offsets.
  *
  * Appends are one round trip: `tl_append` locks the stream row (compare-and-set on version and
  * last hash together), skips an idempotent retry, chains the hashes and inserts all events with
- * one `unnest`.
+ * one `unnest`. Several streams can be appended atomically in one transaction (a CSV import):
+ * each call then gets an index offset so positions stay unique within the transaction.
  */
 export const POSITION_SHIFT = 65536;
 export const MAX_EVENTS_PER_APPEND = POSITION_SHIFT - 1;
 
 export const SCHEMA_SQL = `
+drop function if exists tl_append(text, text, text[], text[], integer[], text[], text[], text[], text[], text[], text[], text[]);
+
 create table if not exists tl_streams (
   stream_id   text primary key,
   version     bigint not null,
@@ -59,7 +62,8 @@ create or replace function tl_append(
   p_correlation_ids text[],
   p_causation_ids text[],
   p_heads text[],
-  p_tails text[]
+  p_tails text[],
+  p_index_offset integer default 0
 ) returns table (outcome text, stream_version bigint, first_position bigint, last_position bigint, last_hash text)
 language plpgsql as $fn$
 declare
@@ -123,13 +127,13 @@ begin
   v_position := pg_current_xact_id()::text::bigint * ${POSITION_SHIFT};
   insert into tl_events (global_position, stream_id, stream_version, event_id, type, schema_version,
                          data, occurred_at, actor, correlation_id, causation_id, hash)
-  select v_position + t.ord, p_stream_id, v_base + t.ord, t.eid::uuid, t.typ, t.sv,
+  select v_position + p_index_offset + t.ord, p_stream_id, v_base + t.ord, t.eid::uuid, t.typ, t.sv,
          t.dat::jsonb, t.occ::timestamptz, t.act::jsonb, t.cor, t.cau, t.h
     from unnest(p_event_ids, p_types, p_schema_versions, p_data, p_occurred_at, p_actors,
                 p_correlation_ids, p_causation_ids, v_hashes)
          with ordinality as t(eid, typ, sv, dat, occ, act, cor, cau, h, ord);
 
-  return query select 'appended'::text, v_base + v_count, v_position + 1, v_position + v_count, v_hash;
+  return query select 'appended'::text, v_base + v_count, v_position + p_index_offset + 1, v_position + p_index_offset + v_count, v_hash;
 end
 $fn$;
 `;

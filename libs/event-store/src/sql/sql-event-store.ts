@@ -37,7 +37,7 @@ interface AppendRow {
   last_hash: string | null;
 }
 
-const APPEND_SQL = `select * from tl_append($1, $2, $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`;
+const APPEND_SQL = `select * from tl_append($1, $2, $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int)`;
 
 /** The event store over SQL, shared by the PGlite and PostgreSQL adapters. */
 export class SqlEventStore implements EventStore {
@@ -81,7 +81,7 @@ export class SqlEventStore implements EventStore {
       this.checkExpected(streamId, expectedVersion, head);
       return { nextExpectedVersion: head?.version ?? 0, appended: false, firstPosition: null, lastPosition: null, lastHash: head?.lastHash ?? '' };
     }
-    const params = this.appendParameters(streamId, events, expectedVersion);
+    const params = [...this.appendParameters(streamId, events, expectedVersion), 0];
     for (;;) {
       const [row] = await this.sql.query<AppendRow>(APPEND_SQL, params).catch((error: unknown) => {
         if (isUniqueViolation(error, 'tl_events_stream_event')) throw new PartialDuplicateError(streamId);
@@ -105,6 +105,46 @@ export class SqlEventStore implements EventStore {
           throw new ConcurrencyError(streamId, expectedVersion, row!.stream_version === null ? null : toNumber(row!.stream_version));
         case 'retry':
           continue; // 'any' lost a race to create the stream: the next try sees it
+      }
+    }
+  }
+
+  /**
+   * Appends to several streams in one transaction: all or nothing (a CSV import of many
+   * contracts). Each stream keeps its own expected version; any mismatch rolls everything back.
+   */
+  async appendMultiple(batches: readonly { streamId: string; events: readonly NewEvent[]; expectedVersion: ExpectedVersion }[]): Promise<AppendResult[]> {
+    const total = batches.reduce((sum, batch) => sum + batch.events.length, 0);
+    if (total > MAX_EVENTS_PER_APPEND) throw new InvalidEventError(`one transaction holds at most ${MAX_EVENTS_PER_APPEND} events`);
+    const prepared = batches.map((batch) => ({ batch, params: this.appendParameters(batch.streamId, batch.events, batch.expectedVersion) }));
+    for (;;) {
+      try {
+        const results = await this.sql.transaction(async (query) => {
+          const out: AppendResult[] = [];
+          let offset = 0;
+          for (const { batch, params } of prepared) {
+            if (batch.events.length === 0) continue;
+            const [row] = await query<AppendRow>(APPEND_SQL, [...params, offset]);
+            offset += batch.events.length;
+            if (row!.outcome === 'conflict') throw new ConcurrencyError(batch.streamId, batch.expectedVersion, row!.stream_version === null ? null : toNumber(row!.stream_version));
+            if (row!.outcome === 'partial-duplicate') throw new PartialDuplicateError(batch.streamId);
+            if (row!.outcome === 'retry') throw new RetryAppend();
+            out.push({
+              nextExpectedVersion: toNumber(row!.stream_version!),
+              appended: row!.outcome === 'appended',
+              firstPosition: row!.first_position === null ? null : toNumber(row!.first_position),
+              lastPosition: row!.last_position === null ? null : toNumber(row!.last_position),
+              lastHash: row!.last_hash!,
+            });
+          }
+          return out;
+        });
+        if (results.some((r) => r.appended)) this.appended.emit('appended');
+        return results;
+      } catch (error) {
+        if (error instanceof RetryAppend) continue;
+        if (isUniqueViolation(error, 'tl_events_stream_event')) throw new PartialDuplicateError(batches.map((b) => b.streamId).join(', '));
+        throw error;
       }
     }
   }
@@ -254,3 +294,6 @@ const isUniqueViolation = (error: unknown, constraint: string): boolean => {
   const e = error as { code?: string; constraint?: string; message?: string };
   return e?.code === '23505' && (e.constraint === constraint || (e.message ?? '').includes(constraint));
 };
+
+/** An 'any' append lost the race to create its stream inside a multi-stream transaction: run it again. */
+class RetryAppend extends Error {}

@@ -247,6 +247,39 @@ export function eventStoreContract(adapter: string, harness: ContractHarness): v
       });
     });
 
+    describe('atomic multi-stream append (SQL adapters)', () => {
+      type Multi = { appendMultiple(batches: { streamId: string; events: NewEvent[]; expectedVersion: number | 'no-stream' }[]): Promise<unknown[]> };
+      const multi = (): Multi | null => ('appendMultiple' in store ? (store as unknown as Multi) : null);
+
+      it('appends to several streams in one transaction, positions unique and increasing', async () => {
+        if (!multi()) return; // the capability is optional; the EventStoreDB adapter has no multi-stream transactions
+        const ids = [stream('contract'), stream('contract'), stream('contract')];
+        await multi()!.appendMultiple(ids.map((streamId, i) => ({ streamId, events: [newEvent('ContractRegistered', { i }), newEvent('ContractMarked', { i })], expectedVersion: 'no-stream' })));
+        const events = (await Promise.all(ids.map((id) => collect(store.readStream(id))))).flat();
+        expect(events).toHaveLength(6);
+        const positions = events.map((e) => e.globalPosition);
+        expect(new Set(positions).size).toBe(6);
+        expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+        for (const id of ids) expect((await verifyStream(store, id)).firstBreak).toBeNull();
+      });
+
+      it('a conflict on one stream writes nothing to any of them', async () => {
+        if (!multi()) return;
+        const existing = stream('contract');
+        await store.append(existing, [newEvent('ContractRegistered', {})], 'no-stream');
+        const fresh = stream('contract');
+        await expect(
+          multi()!.appendMultiple([
+            { streamId: fresh, events: [newEvent('ContractRegistered', {})], expectedVersion: 'no-stream' },
+            { streamId: existing, events: [newEvent('ContractRegistered', {})], expectedVersion: 'no-stream' },
+          ]),
+        ).rejects.toBeInstanceOf(ConcurrencyError);
+        expect(await store.streamHead(fresh)).toBeNull();
+        expect(await collect(store.readStream(fresh))).toEqual([]);
+        expect(await collect(store.readStream(existing))).toHaveLength(1);
+      });
+    });
+
     describe('upcasters', () => {
       it('reads old shapes through the upcaster chain; stored bytes and hashes stay as written', async () => {
         const upcasters = new UpcasterRegistry()
