@@ -25,8 +25,8 @@ export type RenewalRoute = (typeof RENEWAL_ROUTES)[number];
 export const BUY_OUT_FUNDS = ['central-buy-out-fund', 'commissioner-budget', 'other'] as const;
 export type BuyOutFund = (typeof BUY_OUT_FUNDS)[number];
 
-/** The terms shared by a registration and a CSV row. Money is integer pence; dates are ISO `YYYY-MM-DD`. */
-export interface ContractTerms {
+/** (Type aliases, not interfaces: command data must fit `Record<string, unknown>`.) The terms shared by a registration and a CSV row. Money is integer pence; dates are ISO `YYYY-MM-DD`. */
+export type ContractTerms = {
   readonly reference: string;
   readonly contractType: ContractType;
   readonly holderId: OrganisationId;
@@ -37,13 +37,13 @@ export interface ContractTerms {
   readonly startDate: IsoDate;
   readonly endDate: IsoDate;
   readonly services?: readonly string[];
-}
+};
 
 /** Every command names its contract (the application picks the stream `contract-{id}` from it) and carries `now`, an ISO 8601 timestamp. */
-interface OnContract {
+type OnContract = {
   readonly contractId: ContractId;
   readonly now: string;
-}
+};
 
 export type RegisterContract = Command<
   'RegisterContract',

@@ -17,7 +17,7 @@ import {
 import type { ContractEvent, ContractFacts } from './events';
 import { isPositivePence, normaliseTerms, termsProblems, type TermsProblem } from './terms';
 
-interface ContractRecord extends ContractFacts {
+type ContractRecord = ContractFacts & {
   readonly reference: string;
   readonly listSize: number;
   readonly startDate: IsoDate;
@@ -25,7 +25,7 @@ interface ContractRecord extends ContractFacts {
   readonly markedForReprocurement: boolean;
   /** Tenders whose outcome is already recorded: a redelivered outcome changes nothing. */
   readonly awardedTenderIds: readonly string[];
-}
+};
 
 export type ContractEndedBy = 'terminated' | 'bought-out' | 'expired' | 'replaced';
 

@@ -9,14 +9,14 @@ import type { BuyOutFund, ContractType, RenewalRoute } from './commands';
  * turnover statistics (by year, region, contract type, holder; DESIGN §7) can count from one
  * event without keeping contract state of their own.
  */
-export interface ContractFacts {
+export type ContractFacts = {
   readonly contractId: ContractId;
   readonly contractType: ContractType;
   readonly holderId: OrganisationId;
   readonly commissionerId: OrganisationId;
   readonly region: string;
   readonly annualValuePence: number;
-}
+};
 
 export type ContractRegistered = DomainEvent<
   'ContractRegistered',
