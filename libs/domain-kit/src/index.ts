@@ -1,5 +1,5 @@
 export type { Brand } from './brand';
-export { DomainError, refuse, conflict, type DomainErrorKind } from './domain-error';
+export { DomainError, refuse, conflict, notFound, type DomainErrorKind } from './domain-error';
 export { type Clock, type AdjustableClock, isAdjustable, SystemClock, FixedClock, OffsetClock } from './clock';
 export { uuidv7, isUuid, uuidv7Generator, type IdGenerator } from './ids';
 export { type Decider, type DomainEvent, type Command, fold } from './decider';

@@ -44,7 +44,7 @@ const isBodyParserError = (e: unknown): e is { status: number; type: string } =>
 /** The answer a failure becomes; shared with the idempotency interceptor, which stores it. */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof DomainError) {
-    const statusCode = exception.kind === 'conflict' ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+    const statusCode = exception.kind === 'conflict' ? HttpStatus.CONFLICT : exception.kind === 'not-found' ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
     return { statusCode, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
   }
   if (exception instanceof ConcurrencyError) {

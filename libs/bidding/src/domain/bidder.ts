@@ -10,6 +10,9 @@ export type Bidder =
       readonly memberOrganisationIds: readonly OrganisationId[];
     };
 
+export type OrganisationBidder = Extract<Bidder, { kind: 'organisation' }>;
+export type ConsortiumBidder = Extract<Bidder, { kind: 'consortium' }>;
+
 /** The organisation that acts for the bid: submits, withdraws, resubmits. */
 export const actingOrganisation = (bidder: Bidder): OrganisationId =>
   bidder.kind === 'organisation' ? bidder.organisationId : bidder.leadOrganisationId;

@@ -241,8 +241,8 @@ describe('contract decider: lifecycle decisions', () => {
       ]);
   });
 
-  it.each([mark, extend, renew, terminate, buyOut, award()])('refuses $type on a contract not on the register (409)', (command) => {
-    expect(spec.given([]).when(command).thenRefuses('CONTRACT_NOT_FOUND', /no contract with this id/).kind).toBe('conflict');
+  it.each([mark, extend, renew, terminate, buyOut, award()])('refuses $type on a contract not on the register (404)', (command) => {
+    expect(spec.given([]).when(command).thenRefuses('CONTRACT_NOT_FOUND', /no contract with this id/).kind).toBe('not-found');
   });
 
   it.each([mark, extend, renew, terminate, buyOut, award()])('refuses $type on an ended contract (409)', (command) => {

@@ -1,4 +1,4 @@
-import { conflict, refuse, type Decider } from '@tenderledger/domain-kit';
+import { conflict, notFound, refuse, type Decider } from '@tenderledger/domain-kit';
 import { isIsoDate, londonDateOf, type IsoDate } from '../calendar';
 import type { ContractId } from '../ids';
 import {
@@ -229,7 +229,7 @@ function buyOut({ data }: BuyOutContract, contract: Active): ContractEvent[] {
 
 /** Idempotent: the process manager may fire twice, or after a termination; neither is an error. */
 function expire({ data }: ExpireContract, state: ContractState): ContractEvent[] {
-  if (state.status === 'unregistered') return notFound(data.contractId);
+  if (state.status === 'unregistered') return contractNotFound(data.contractId);
   if (state.status === 'ended') return [];
   const today = londonDateOf(data.now);
   if (today < state.endDate) {
@@ -241,7 +241,7 @@ function expire({ data }: ExpireContract, state: ContractState): ContractEvent[]
 }
 
 function recordAward({ data }: RecordAwardOutcome, state: ContractState): ContractEvent[] {
-  if (state.status === 'unregistered') return notFound(data.contractId);
+  if (state.status === 'unregistered') return contractNotFound(data.contractId);
   // Outcomes arrive from another context, at least once: the same tender twice is a no-op.
   if (state.awardedTenderIds.includes(data.tenderId)) return [];
   const contract = activeContract(state, data.contractId);
@@ -286,7 +286,7 @@ function factsOf(contract: ContractRecord): ContractFacts {
 }
 
 function activeContract(state: ContractState, contractId: ContractId): Active {
-  if (state.status === 'unregistered') return notFound(contractId);
+  if (state.status === 'unregistered') return contractNotFound(contractId);
   if (state.status === 'ended') {
     return conflict('CONTRACT_ENDED', `This contract has ended (${state.endedBy} on ${state.endedOn}) and can no longer change.`, {
       endedBy: state.endedBy,
@@ -296,8 +296,8 @@ function activeContract(state: ContractState, contractId: ContractId): Active {
   return state;
 }
 
-const notFound = (contractId: ContractId): never =>
-  conflict('CONTRACT_NOT_FOUND', 'There is no contract with this id on the register.', { contractId });
+const contractNotFound = (contractId: ContractId): never =>
+  notFound('CONTRACT_NOT_FOUND', 'There is no contract with this id on the register.', { contractId });
 
 function refuseFirst(problems: TermsProblem[]): void {
   const [first] = problems;

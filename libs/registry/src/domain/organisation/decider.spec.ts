@@ -191,9 +191,9 @@ describe('organisation decider: UpdateOrganisationMembers', () => {
       .thenMatches(([event]) => expect(event!.data).toMatchObject({ members: [P2, P3] }));
   });
 
-  it('refuses a change to an organisation that is not registered (409)', () => {
+  it('refuses a change to an organisation that is not registered (404)', () => {
     const error = spec.given([]).when(update({ joined: [P3] })).thenRefuses('ORGANISATION_NOT_FOUND', /no registered organisation/);
-    expect(error.kind).toBe('conflict');
+    expect(error.kind).toBe('not-found');
   });
 
   it('refuses members for a practice', () => {

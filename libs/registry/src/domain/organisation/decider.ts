@@ -1,4 +1,4 @@
-import { conflict, refuse, type Decider } from '@tenderledger/domain-kit';
+import { conflict, notFound, refuse, type Decider } from '@tenderledger/domain-kit';
 import { londonDateOf } from '../calendar';
 import type { OrganisationId } from '../ids';
 import {
@@ -123,7 +123,7 @@ function register(
 
 function updateMembers({ data }: UpdateOrganisationMembers, state: OrganisationState) {
   if (state.status !== 'registered') {
-    return conflict('ORGANISATION_NOT_FOUND', 'There is no registered organisation with this id.', {
+    return notFound('ORGANISATION_NOT_FOUND', 'There is no registered organisation with this id.', {
       organisationId: data.organisationId,
     });
   }
