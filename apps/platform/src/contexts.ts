@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
+import { RegistryModule } from '@tenderledger/registry';
 
 /** Every bounded context the one-process platform runs. */
 export function platformContexts(): NonNullable<DynamicModule['imports']> {
-  return [];
+  return [RegistryModule];
 }

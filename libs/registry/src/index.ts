@@ -29,3 +29,9 @@ export {
   type ContractImportReport,
   type ContractImportOptions,
 } from './domain/contract/csv-import';
+
+// Application and edge: read models other contexts may consult, and the Nest module.
+export { OrganisationDirectory, type OrganisationView } from './application/organisation-directory';
+export { ContractRegister, type ContractView } from './application/contract-register';
+export { DecideOrganisation, DecideContract, ImportContractRegister, type ContractImportResult } from './application/messages';
+export { RegistryModule } from './registry.module';
