@@ -12,6 +12,7 @@ import { PlatformMetrics } from './infrastructure/metrics';
 import type { PlatformConfig } from './infrastructure/platform-config';
 import { requestMetrics } from './http/request-metrics.middleware';
 import { platformContexts } from './contexts';
+import { resolveSealingKey } from './infrastructure/sealing-key';
 
 export interface PlatformApp {
   readonly app: INestApplication;
@@ -36,7 +37,7 @@ export async function createPlatformApp(options: CreatePlatformOptions): Promise
   const clock = options.clock ?? new OffsetClock();
   const metrics = new PlatformMetrics();
   const app = await NestFactory.create<NestExpressApplication>(
-    PlatformModule.register({ config: options.config, store, idempotency: store.idempotencyStore(), clock, ids: options.ids, metrics, contexts: options.contexts ?? platformContexts() }),
+    PlatformModule.register({ config: options.config, store, idempotency: store.idempotencyStore(), clock, ids: options.ids, metrics, contexts: options.contexts ?? platformContexts({ sealingKey: resolveSealingKey(process.env, options.store ? {} : { dataDir: options.config.eventStore.dataDir, durableStore: options.config.eventStore.kind === 'postgres' }) }) }),
     { logger: options.logger ?? false, bodyParser: false, abortOnError: false },
   );
   app.useBodyParser('json', { limit: options.config.bodyLimit });

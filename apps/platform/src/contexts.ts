@@ -1,7 +1,9 @@
 import type { DynamicModule } from '@nestjs/common';
+import { BiddingModule, type SealingKey } from '@tenderledger/bidding';
 import { RegistryModule } from '@tenderledger/registry';
+import { TenderingModule } from '@tenderledger/tendering';
 
 /** Every bounded context the one-process platform runs. */
-export function platformContexts(): NonNullable<DynamicModule['imports']> {
-  return [RegistryModule];
+export function platformContexts(options: { sealingKey: SealingKey }): NonNullable<DynamicModule['imports']> {
+  return [RegistryModule, TenderingModule, BiddingModule.register({ sealingKey: options.sealingKey })];
 }

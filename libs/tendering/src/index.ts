@@ -14,3 +14,5 @@ export { initialTenderState, evolveTender, type TenderState, type Tender, type T
 export { tenderDecider, decideTender } from './domain/decider';
 export { tenderFactsForBidding, type TenderFactsForBidding } from './domain/facts';
 export { TENDER_REFUSAL_CODES, type TenderRefusalCode } from './domain/refusal-codes';
+
+export { TenderingModule } from './tendering.module';

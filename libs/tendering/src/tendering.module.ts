@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** The tendering context: tenders, lots, clarifications, amendments, cancellation. */
+@Module({})
+export class TenderingModule {}
