@@ -16,3 +16,9 @@ export { tenderFactsForBidding, type TenderFactsForBidding } from './domain/fact
 export { TENDER_REFUSAL_CODES, type TenderRefusalCode } from './domain/refusal-codes';
 
 export { TenderingModule } from './tendering.module';
+
+// Application and edge: the CQRS message, the public read model, the HTTP views.
+export { DecideTender } from './application/messages';
+export { TenderCatalogue, type CatalogueEntry, type PublicationRecord, type AmendmentRecord } from './application/tender-catalogue';
+export { CloseSubmissionsProcess } from './application/close-submissions.process';
+export { type TenderView, type ClarificationView } from './http/tender-views';

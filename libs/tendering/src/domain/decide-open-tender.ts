@@ -1,4 +1,4 @@
-import { conflict, refuse } from '@tenderledger/domain-kit';
+import { conflict, notFound, refuse } from '@tenderledger/domain-kit';
 import type { AmendPublishedTender, AnswerClarification, AskClarification, CancelTender, CloseSubmissions, PublishedTenderChanges } from './commands';
 import type { ClarificationAnswered, ClarificationAsked, SubmissionsClosed, TenderAmended, TenderCancelled, TenderChange } from './events';
 import { requireInstant, requireNotCancelled, requireOwner, requirePublished, requireTender, requireText } from './guards';
@@ -37,7 +37,7 @@ export function decideAnswerClarification(command: AnswerClarification, state: T
   requireInstant(now, 'now');
   requireBeforeSubmissionDeadline(tender, now);
   const asked = tender.clarifications[clarificationId];
-  if (!asked) return conflict('CLARIFICATION_NOT_FOUND', 'No clarification with this id was asked on this tender.');
+  if (!asked) return notFound('CLARIFICATION_NOT_FOUND', 'No clarification with this id was asked on this tender.');
   if (asked.answer !== null) conflict('CLARIFICATION_ALREADY_ANSWERED', 'This clarification has already been answered.');
   const answer = requireText(command.data.answer, 'CLARIFICATION_ANSWER_REQUIRED', 'An answer needs some text.');
   const question =

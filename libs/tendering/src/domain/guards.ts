@@ -1,4 +1,4 @@
-import { conflict, refuse } from '@tenderledger/domain-kit';
+import { conflict, notFound, refuse } from '@tenderledger/domain-kit';
 import type { OrganisationId } from './ids';
 import { procedureProfile, type ProcedureProfile } from './procedure-profiles';
 import type { Tender, TenderState, TenderStatus } from './state';
@@ -8,7 +8,8 @@ import { isInstant } from './timeline';
 // the tender is in a state that allows the command. Rule checks on the content come after.
 
 export function requireTender(state: TenderState): Tender {
-  if (state.status === 'none') return conflict('TENDER_NOT_FOUND', 'There is no such tender.');
+  // 'not-found' so the HTTP edge answers 404, as for every other missing resource.
+  if (state.status === 'none') return notFound('TENDER_NOT_FOUND', 'There is no such tender.');
   return state;
 }
 
