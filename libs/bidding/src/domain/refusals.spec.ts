@@ -42,6 +42,8 @@ const cases: Case[] = [
   { code: 'BID_TENDER_NOT_OPEN', name: 'submitting to a draft tender', given: [], when: submitBid({ tender: tender({ status: 'draft' }) }), message: /draft/ },
   { code: 'BID_TENDER_NOT_OPEN', name: 'submitting to a closed tender', given: [], when: submitBid({ tender: tender({ status: 'closed' }) }) },
   { code: 'BID_TENDER_NOT_OPEN', name: 'submitting to a cancelled tender', given: [], when: submitBid({ tender: tender({ status: 'cancelled' }) }) },
+  { code: 'BID_DEADLINE_PASSED', name: 'submitting late to a tender whose submissions were closed at the deadline', given: [], when: submitBid({ tender: closedTender(), now: AFTER }) },
+  { code: 'BID_TENDER_NOT_OPEN', name: 'submitting late to a cancelled tender', given: [], when: submitBid({ tender: tender({ status: 'cancelled' }), now: AFTER }) },
   { code: 'BID_DEADLINE_PASSED', name: 'late submission, after the deadline', given: [], when: submitBid({ now: AFTER }), message: /^Late submission/ },
   { code: 'BID_DEADLINE_PASSED', name: 'late submission, exactly at the deadline', given: [], when: submitBid({ now: AT_DEADLINE }), message: /Late submission/ },
   { code: 'BID_TIME_INVALID', name: 'a clock reading without a zone', given: [], when: submitBid({ now: '2026-02-20T10:00:00' }), message: /now/ },

@@ -25,13 +25,17 @@ export function requireSameTender(tender: TenderFacts, tenderId: TenderId): void
   }
 }
 
-/** Submissions, resubmissions and withdrawals: only on a published tender, strictly before the deadline. */
+/**
+ * Submissions, resubmissions and withdrawals: only on a published tender, strictly before the deadline.
+ * The deadline is checked before 'closed': tendering closes submissions when the deadline passes, and
+ * a late bidder must hear that it was late, not merely that the tender is closed.
+ */
 export function requireOpenForBids(tender: TenderFacts, now: string, action: string): void {
-  if (tender.status !== 'published') {
+  const notOpen = (): never =>
     conflict('BID_TENDER_NOT_OPEN', `Tender ${tender.tenderId} is ${tender.status}, not published, so a bid cannot be ${action}.`, {
       status: tender.status,
     });
-  }
+  if (tender.status === 'draft' || tender.status === 'cancelled') notOpen();
   const deadline = instant(tender.submissionDeadline, 'submissionDeadline');
   if (instant(now, 'now') >= deadline) {
     conflict('BID_DEADLINE_PASSED', `Late submission: the submission deadline (${tender.submissionDeadline}) has passed, so the bid cannot be ${action}.`, {
@@ -39,6 +43,7 @@ export function requireOpenForBids(tender: TenderFacts, now: string, action: str
       now,
     });
   }
+  if (tender.status !== 'published') notOpen();
 }
 
 export function requireActingFor(bidder: Bidder, organisationId: OrganisationId): void {
