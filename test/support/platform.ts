@@ -69,3 +69,13 @@ export async function expectRefusal(
   expect(await platform.eventCount()).toBe(before);
   return res;
 }
+
+/**
+ * Lets time-driven process managers finish what the last clock move started, and the read
+ * models catch up, before the test looks (or counts events).
+ */
+export async function settle(platform: TestPlatform): Promise<void> {
+  const { DEADLINE_TICKER, PROJECTION_RUNNER } = await import('@tenderledger/domain-kit');
+  await platform.platform.app.get<{ tick(): Promise<void> }>(DEADLINE_TICKER).tick();
+  await platform.platform.app.get<{ waitFor(p: number): Promise<void> }>(PROJECTION_RUNNER).waitFor(await platform.store.headPosition());
+}

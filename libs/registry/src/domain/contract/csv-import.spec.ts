@@ -69,7 +69,7 @@ describe('validateContractCsv', () => {
     ['a day-first date', 'R,GMS,org-a,org-icb,London,1,1,01/04/2021,2030-01-01,', 'start_date', 'CONTRACT_DATES_INVALID'],
     ['an unknown type', 'R,SPMS,org-a,org-icb,London,1,1,2021-01-01,2030-01-01,', 'contract_type', 'CONTRACT_TYPE_UNKNOWN'],
     ['a negative list size', 'R,GMS,org-a,org-icb,London,-1,1,2021-01-01,2030-01-01,', 'list_size', 'CONTRACT_LIST_SIZE_INVALID'],
-    ['a thousands separator', 'R,GMS,org-a,org-icb,London,1,"1,000",2021-01-01,2030-01-01,', 'annual_value', 'CONTRACT_VALUE_INVALID'],
+    ['a misplaced thousands separator', 'R,GMS,org-a,org-icb,London,1,"10,00",2021-01-01,2030-01-01,', 'annual_value', 'CONTRACT_VALUE_INVALID'],
     ['a zero value', 'R,GMS,org-a,org-icb,London,1,0.00,2021-01-01,2030-01-01,', 'annual_value', 'CONTRACT_VALUE_INVALID'],
     ['no reference', ',GMS,org-a,org-icb,London,1,1,2021-01-01,2030-01-01,', 'reference', 'CONTRACT_REFERENCE_REQUIRED'],
     ['no holder', 'R,GMS,,org-icb,London,1,1,2021-01-01,2030-01-01,', 'holder_id', 'CONTRACT_HOLDER_REQUIRED'],
@@ -169,9 +169,11 @@ describe('poundsToPence', () => {
     ['£12', 1_200],
     [' 7.05 ', 705],
     ['9999999999999.99', 999_999_999_999_999],
+    ['1,000', 100_000],
+    ['£1,250,000.50', 125_000_050],
   ])('reads %s as %d pence', (text, pence) => expect(poundsToPence(text)).toBe(pence));
 
-  it.each(['', '1.234', '-5', '1e3', '1,000', '.50', '12.', '10000000000000'])('rejects %j', (text) => expect(poundsToPence(text)).toBeNull());
+  it.each(['', '1.234', '-5', '1e3', '1,00', '10,0000', ',100', '.50', '12.', '10000000000000'])('rejects %j', (text) => expect(poundsToPence(text)).toBeNull());
 });
 
 describe('rowToRegisterContract', () => {

@@ -260,9 +260,10 @@ function readRow(record: CsvRecord, columns: string[], known: ReadonlySet<string
 
 /** "1250000.50" → 125000050. String arithmetic, so no binary fraction creeps into money. */
 export function poundsToPence(text: string): number | null {
-  const match = /^£?(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  // Spreadsheets export thousands separators ("1,250,000.50"): accept them only in their proper places.
+  const match = /^£?(\d{1,13}|\d{1,3}(?:,\d{3}){1,4})(?:\.(\d{1,2}))?$/.exec(text.trim());
   if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return Number(match[1]!.replace(/,/g, '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
 function withSyntaxError(errors: ImportError[], error: ImportError | null): ImportError[] {
