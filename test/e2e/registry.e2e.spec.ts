@@ -83,7 +83,7 @@ describe('registry over HTTP: organisations and the contract register', () => {
     ].join('\n');
     const res = await expectRefusal(p, () => p.as(icb).post('/api/contracts/import').set('Content-Type', 'text/csv').send(csv), 422, 'CONTRACT_IMPORT_REFUSED');
     const lines = res.body.details.errors.map((e: { line: number }) => e.line);
-    expect(lines).toEqual(expect.arrayContaining([2, 3, 4]));
+    expect([...new Set(lines)]).toEqual([3, 4]);
     const byLine = (n: number) => res.body.details.errors.filter((e: { line: number }) => e.line === n).map((e: { code: string }) => e.code);
     expect(byLine(3).length).toBeGreaterThan(0);
     expect(byLine(4).length).toBeGreaterThan(0);
