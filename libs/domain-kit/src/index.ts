@@ -8,3 +8,4 @@ export { sha256Hex, canonicalHash } from './hashing';
 export { handleCommand, loadState, type CommandContext, type CommandResult, type HandleCommandOptions } from './application/handle-command';
 export { EVENT_STORE, CLOCK, ID_GENERATOR, DEADLINE_TICKER, PROJECTION_RUNNER } from './application/tokens';
 export { DeadlineTicker, type TickHandler } from './application/deadline-ticker';
+export { WorkingDayCalendar, englandAndWales, addDays, londonDate, type CalendarDate, type StandstillCounting } from './working-days';
