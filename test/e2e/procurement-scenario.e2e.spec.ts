@@ -35,7 +35,7 @@ describe('procurement scenario: register → tender → lots → bids → openin
     lots: prices.map(([lotId, price]) => ({ lotId, price })),
     qualityResponses: criteria.map((criterionId) => ({ criterionId, response: `${pitch}: our answer on ${criterionId}` })),
     socialValueCommitments: [`${pitch}: local apprenticeships`],
-  }) as BidContent;
+  }) as unknown as BidContent;
 
   beforeAll(async () => {
     p = await startTestPlatform('2026-03-02T09:00:00.000Z');
