@@ -1,0 +1,40 @@
+import { canonicalJson } from '@tenderledger/domain-kit';
+import type { EvaluationEvent } from './events';
+import { rankTender, type ComplianceOutcome, type EvaluationResult, type RankingInput } from './ranking';
+
+// Anyone allowed to read the `evaluation-{tenderId}` stream can recompute the result from it alone,
+// without the decider: the tender's facts and bids from EvaluationOpened, the latest consensus per
+// bid and criterion from ScoreModerated, the latest check per bid from ComplianceRecorded.
+
+/** The ranking input as it stood just before EvaluationCompleted (or at the end of the events). Null without EvaluationOpened. */
+export function rankingInputFromEvents(events: Iterable<EvaluationEvent>): RankingInput | null {
+  let opened: Extract<EvaluationEvent, { type: 'EvaluationOpened' }> | undefined;
+  const consensus: Record<string, Record<string, number>> = {};
+  const compliance: Record<string, ComplianceOutcome> = {};
+  for (const event of events) {
+    if (event.type === 'EvaluationCompleted') break;
+    if (event.type === 'EvaluationOpened') opened = event;
+    if (event.type === 'ScoreModerated') {
+      const { bidId, criterionId, consensusScore } = event.data;
+      consensus[bidId] = { ...(consensus[bidId] ?? {}), [criterionId]: consensusScore };
+    }
+    if (event.type === 'ComplianceRecorded') compliance[event.data.bidId] = { passed: event.data.passed, reason: event.data.reason };
+  }
+  return opened ? { tender: opened.data.tender, bids: opened.data.bids, consensus, compliance } : null;
+}
+
+/** Recomputes the ranking per lot from the events alone. */
+export function rankingFromEvents(events: Iterable<EvaluationEvent>): EvaluationResult | null {
+  const input = rankingInputFromEvents(events);
+  return input ? rankTender(input) : null;
+}
+
+/**
+ * True when the stream's EvaluationCompleted recorded exactly what the events before it give,
+ * compared as canonical JSON (key order does not matter). False when it differs or there is none.
+ */
+export function recordedRankingMatches(events: readonly EvaluationEvent[]): boolean {
+  const completed = events.find((event) => event.type === 'EvaluationCompleted');
+  const recomputed = rankingFromEvents(events);
+  return completed !== undefined && recomputed !== null && canonicalJson(recomputed) === canonicalJson(completed.data.result);
+}
