@@ -26,6 +26,7 @@ module.exports = {
     '^@tenderledger/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
+  setupFiles: ['<rootDir>/test/support/fast-check-setup.cjs'],
   testTimeout: 120000,
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
