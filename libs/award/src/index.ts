@@ -29,3 +29,4 @@ export { PSR_KEY_CRITERIA, type KeyCriteriaAssessment, type AssessedCriterion } 
 export { initialDirectAwardState, evolveDirectAward, type DirectAwardState, type DirectAward, type DirectAwardStatus } from './domain/direct/state';
 export { directAwardDecider, decideDirectAwardCommand } from './domain/direct/decider';
 export { directAwardDueForConclusion } from './domain/direct/decide-after-decision';
+export { AwardModule } from './award.module';

@@ -21,3 +21,4 @@ export type {
   UnawardedLot,
   UnawardedReason,
 } from './domain/lot-award';
+export { EvaluationModule } from './evaluation.module';
