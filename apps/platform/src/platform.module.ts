@@ -39,7 +39,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
   static register(options: PlatformModuleOptions): DynamicModule {
     const runner = new ProjectionRunner(options.store);
     const logger = new Logger('ProcessManagers');
-    const ticker = new DeadlineTicker(options.clock, Number(process.env.TICK_INTERVAL_MS ?? 5000), (name, error) =>
+    const ticker = new DeadlineTicker(options.clock, options.config.tickIntervalMs, (name, error) =>
       logger.error(`${name} failed: ${(error as Error)?.message}`, (error as Error)?.stack),
     );
     return {

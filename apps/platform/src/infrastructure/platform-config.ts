@@ -9,6 +9,8 @@ export interface PlatformConfig {
   readonly logLevel: string;
   /** Request bodies above this are refused with 413 (DESIGN §10). */
   readonly bodyLimit: string;
+  /** How often time-driven process managers look at the clock (they also run on every clock move). */
+  readonly tickIntervalMs: number;
 }
 
 export function platformConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
@@ -21,5 +23,6 @@ export function platformConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pla
     auth: authConfigFromEnv(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: env.BODY_LIMIT ?? '1mb',
+    tickIntervalMs: Number(env.TICK_INTERVAL_MS ?? 5000),
   };
 }
