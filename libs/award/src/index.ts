@@ -30,3 +30,14 @@ export { initialDirectAwardState, evolveDirectAward, type DirectAwardState, type
 export { directAwardDecider, decideDirectAwardCommand } from './domain/direct/decider';
 export { directAwardDueForConclusion } from './domain/direct/decide-after-decision';
 export { AwardModule } from './award.module';
+
+// Application and edge: messages, read models and process managers other layers (tests, the CLI) may use.
+export { DecideOnAward, DecideOnDirectAward, DecideAwardFromEvaluation, type AwardDecisionRequest } from './application/messages';
+export { AwardBook, type AwardEntry, type DecisionRecord } from './application/award-book';
+export { DirectAwardBook } from './application/direct-award-book';
+export { lotOutcomes, type LotOutcome } from './application/evaluation-outcome';
+export { contractTermOf } from './application/contract-term-of';
+export { ConcludeContractsProcess } from './application/conclude-contracts.process';
+export { RegisterAfterAward } from './application/register-after-award.process';
+export { type AwardView, type LotAwardView, type ChallengeView } from './http/award-views';
+export { type DirectAwardView } from './http/direct-award-views';

@@ -22,3 +22,13 @@ export type {
   UnawardedReason,
 } from './domain/lot-award';
 export { EvaluationModule } from './evaluation.module';
+
+// Application surface. For the award context: the completed ranking per lot and the recommended bid
+// per lot with its explanation, from the read model (`EvaluationResults#outcome`, exported by
+// EvaluationModule) or folded from the stream (`loadEvaluationOutcome`). Both give EvaluationOutcome.
+export { EvaluationResults } from './application/evaluation-results';
+export { loadEvaluationOutcome, loadEvaluationEvents } from './application/evaluation-stream';
+export { DecideEvaluation, OpenTenderEvaluation } from './application/messages';
+export { DEFAULT_EVALUATION_SETTINGS, type EvaluationSettings } from './application/evaluation-settings';
+export { type EvaluationView } from './http/evaluation-views';
+export { type RankingView } from './http/evaluation-queries.controller';

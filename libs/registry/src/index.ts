@@ -34,4 +34,5 @@ export {
 export { OrganisationDirectory, type OrganisationView } from './application/organisation-directory';
 export { ContractRegister, type ContractView } from './application/contract-register';
 export { DecideOrganisation, DecideContract, ImportContractRegister, type ContractImportResult } from './application/messages';
+export { ContractExpiryProcess } from './application/contract-expiry.process';
 export { RegistryModule } from './registry.module';

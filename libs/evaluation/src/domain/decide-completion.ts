@@ -3,6 +3,7 @@ import type { ComplianceRecorded, EvaluationCompleted } from './events';
 import { isScoredByEvaluators } from './facts';
 import { isBlank, requireBid, requireCommissioner, requireInstant, requireOpen } from './guards';
 import { rankTender, type RankingInput } from './ranking';
+import { recommendLotAwards } from './recommendation';
 import { refusal } from './refusal-codes';
 import { isCompliant, type Evaluation, type EvaluationState } from './state';
 
@@ -44,5 +45,7 @@ export function decideCompleteEvaluation(command: CompleteEvaluation, state: Eva
       { missing },
     );
   }
-  return [{ type: 'EvaluationCompleted', data: { tenderId, completedBy: commissionerId, completedAt: now, result: rankTender(rankingInputOf(evaluation)) } }];
+  const result = rankTender(rankingInputOf(evaluation));
+  const recommendation = recommendLotAwards(evaluation.tender, evaluation.bids, result);
+  return [{ type: 'EvaluationCompleted', data: { tenderId, completedBy: commissionerId, completedAt: now, result, recommendation } }];
 }

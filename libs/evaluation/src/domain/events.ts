@@ -3,6 +3,7 @@ import type { EvaluatedBid, TenderFactsForEvaluation } from './facts';
 import type { BidId, CriterionId, EvaluatorId, OrganisationId, TenderId } from './ids';
 import type { CriterionScore, PanelMember } from './panel';
 import type { EvaluationResult } from './ranking';
+import type { LotAwardRecommendation } from './recommendation';
 
 // Events of the `evaluation-{tenderId}` stream. Each carries who, when and the figures the decision
 // rested on, so the ranking can be recomputed from this stream alone (see ranking-from-events.ts).
@@ -99,10 +100,19 @@ export type ComplianceRecorded = DomainEvent<
   }
 >;
 
-/** Every number of the result: anyone allowed can recompute it from the events before this one. */
+/**
+ * Every number of the result and the lot award recommendation drawn from it: anyone allowed can
+ * recompute both from the events before this one.
+ */
 export type EvaluationCompleted = DomainEvent<
   'EvaluationCompleted',
-  { readonly tenderId: TenderId; readonly completedBy: OrganisationId; readonly completedAt: string; readonly result: EvaluationResult }
+  {
+    readonly tenderId: TenderId;
+    readonly completedBy: OrganisationId;
+    readonly completedAt: string;
+    readonly result: EvaluationResult;
+    readonly recommendation: LotAwardRecommendation;
+  }
 >;
 
 export type EvaluationEvent =

@@ -46,6 +46,7 @@ export function bidsProblem(bids: readonly EvaluatedBid[], tender: TenderFactsFo
     if (!isInstant(bid.submittedAt)) return `Bid ${bid.bidId} has no valid submission time.`;
     if (bid.bidder?.kind !== 'organisation' && bid.bidder?.kind !== 'consortium') return `Bid ${bid.bidId} names no bidder.`;
     if (partiesOf(bid).some(isBlank)) return `Bid ${bid.bidId} does not name every organisation party to it.`;
+    if (bid.bidderName !== undefined && isBlank(bid.bidderName)) return `Bid ${bid.bidId} has a blank bidder name.`;
     if (!Array.isArray(bid.lots) || bid.lots.length === 0) return `Bid ${bid.bidId} prices no lot.`;
     const priced = new Set<string>();
     for (const offer of bid.lots) {

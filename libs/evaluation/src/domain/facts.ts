@@ -52,6 +52,8 @@ export type EvaluatedBid = {
   readonly lots: readonly LotOffer[];
   /** Time of the (latest) submission: the last tie-break key before the bid id. */
   readonly submittedAt: string;
+  /** The bidder's registered name (consortium name or organisation name), for sentences; ids are used without it. */
+  readonly bidderName?: string;
 };
 
 export type TenderFactsForEvaluation = {
@@ -84,5 +86,9 @@ export const partiesOf = (bid: Pick<EvaluatedBid, 'bidder'>): OrganisationId[] =
   bid.bidder.kind === 'organisation' ? [bid.bidder.organisationId] : [bid.bidder.leadOrganisationId, ...bid.bidder.memberOrganisationIds];
 
 /** A readable name for messages: the consortium's name or the organisation id. */
-export const bidderName = (bid: Pick<EvaluatedBid, 'bidder'>): string =>
-  bid.bidder.kind === 'organisation' ? bid.bidder.organisationId : bid.bidder.name;
+export const bidderName = (bid: Pick<EvaluatedBid, 'bidder' | 'bidderName'>): string =>
+  bid.bidderName ?? (bid.bidder.kind === 'organisation' ? bid.bidder.organisationId : bid.bidder.name);
+
+/** The organisation that acts for the bid (a consortium's lead): the lot limit applies to it. */
+export const actingOrganisationOf = (bid: Pick<EvaluatedBid, 'bidder'>): OrganisationId =>
+  bid.bidder.kind === 'organisation' ? bid.bidder.organisationId : bid.bidder.leadOrganisationId;

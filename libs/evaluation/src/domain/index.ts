@@ -29,6 +29,15 @@ export { tenderFactsProblem, bidsProblem } from './facts-rules';
 export * from './price-formulas';
 export * from './tie-break';
 export * from './ranking';
-export { rankingInputFromEvents, rankingFromEvents, recordedRankingMatches } from './ranking-from-events';
+export {
+  rankingInputFromEvents,
+  rankingFromEvents,
+  recordedRankingMatches,
+  recommendationFromEvents,
+  verifyRecordedEvaluation,
+  type EvaluationVerification,
+} from './ranking-from-events';
+export { recommendLotAwards, type LotAwardRecommendation, type RecommendedLot } from './recommendation';
+export { evaluationOutcomeOf, type EvaluationOutcome } from './outcome';
 export { rankingInputOf } from './decide-completion';
 export { visibleScores, type ScoreViewer, type VisibleScores } from './visibility';

@@ -1,6 +1,7 @@
 import { canonicalJson } from '@tenderledger/domain-kit';
 import type { EvaluationEvent } from './events';
 import { rankTender, type ComplianceOutcome, type EvaluationResult, type RankingInput } from './ranking';
+import { recommendLotAwards, type LotAwardRecommendation } from './recommendation';
 
 // Anyone allowed to read the `evaluation-{tenderId}` stream can recompute the result from it alone,
 // without the decider: the tender's facts and bids from EvaluationOpened, the latest consensus per
@@ -37,4 +38,32 @@ export function recordedRankingMatches(events: readonly EvaluationEvent[]): bool
   const completed = events.find((event) => event.type === 'EvaluationCompleted');
   const recomputed = rankingFromEvents(events);
   return completed !== undefined && recomputed !== null && canonicalJson(recomputed) === canonicalJson(completed.data.result);
+}
+
+/** Recomputes the lot award recommendation from the events alone (from the recomputed ranking). */
+export function recommendationFromEvents(events: Iterable<EvaluationEvent>): LotAwardRecommendation | null {
+  const input = rankingInputFromEvents(events);
+  return input ? recommendLotAwards(input.tender, input.bids, rankTender(input)) : null;
+}
+
+export type EvaluationVerification = {
+  readonly rankingMatches: boolean;
+  readonly recommendationMatches: boolean;
+  /** What the events before EvaluationCompleted give; null without EvaluationOpened. */
+  readonly recomputed: { readonly ranking: EvaluationResult; readonly recommendation: LotAwardRecommendation } | null;
+};
+
+/** Both recorded figures of EvaluationCompleted checked against a recomputation, as canonical JSON. */
+export function verifyRecordedEvaluation(events: readonly EvaluationEvent[]): EvaluationVerification {
+  const completed = events.find((event) => event.type === 'EvaluationCompleted');
+  const input = rankingInputFromEvents(events);
+  if (!input) return { rankingMatches: false, recommendationMatches: false, recomputed: null };
+  const ranking = rankTender(input);
+  const recommendation = recommendLotAwards(input.tender, input.bids, ranking);
+  const same = (a: unknown, b: unknown): boolean => b !== undefined && canonicalJson(a) === canonicalJson(b);
+  return {
+    rankingMatches: completed !== undefined && same(ranking, completed.data.result),
+    recommendationMatches: completed !== undefined && same(recommendation, completed.data.recommendation),
+    recomputed: { ranking, recommendation },
+  };
 }

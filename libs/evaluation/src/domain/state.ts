@@ -3,6 +3,7 @@ import type { EvaluatedBid, TenderFactsForEvaluation } from './facts';
 import type { BidId, CriterionId, EvaluatorId, OrganisationId, TenderId } from './ids';
 import type { CriterionScore, PanelMember } from './panel';
 import type { ComplianceOutcome, EvaluationResult } from './ranking';
+import type { LotAwardRecommendation } from './recommendation';
 
 export type ConflictRecord = { readonly organisationId: OrganisationId; readonly nature: string; readonly declaredAt: string };
 
@@ -44,6 +45,7 @@ export type Evaluation = {
   /** Latest compliance check per bid. */
   readonly compliance: Readonly<Record<string, ComplianceOutcome & { readonly recordedAt: string }>>;
   readonly result: EvaluationResult | null;
+  readonly recommendation: LotAwardRecommendation | null;
   readonly completedAt: string | null;
 };
 
@@ -68,6 +70,7 @@ export function evolveEvaluation(state: EvaluationState, event: EvaluationEvent)
       moderation: {},
       compliance: {},
       result: null,
+      recommendation: null,
       completedAt: null,
     };
   }
@@ -108,7 +111,8 @@ export function evolveEvaluation(state: EvaluationState, event: EvaluationEvent)
       return { ...state, compliance: { ...state.compliance, [bidId]: { passed, reason, recordedAt } } };
     }
     case 'EvaluationCompleted':
-      return { ...state, status: 'completed', result: event.data.result, completedAt: event.data.completedAt };
+      // `?? null`: a stream recorded before recommendations were part of completion still folds.
+      return { ...state, status: 'completed', result: event.data.result, recommendation: event.data.recommendation ?? null, completedAt: event.data.completedAt };
   }
 }
 
