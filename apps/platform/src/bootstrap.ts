@@ -46,7 +46,6 @@ export async function createPlatformApp(options: CreatePlatformOptions): Promise
   app.use(requestMetrics(metrics));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter({ onRefusal: (code) => metrics.refusals.inc({ code }) }));
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,
@@ -59,7 +58,7 @@ export async function createPlatformApp(options: CreatePlatformOptions): Promise
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
-  // The store is ours to close when the app stops (also on SIGTERM via shutdown hooks).
+  // The store is ours to close when the app stops (main.ts closes the app on SIGINT/SIGTERM).
   const close = app.close.bind(app);
   app.close = async () => {
     await close();

@@ -1,4 +1,5 @@
-import { describeEventStore } from '@tenderledger/event-store';
+import { mkdirSync } from 'node:fs';
+import { announceUrl, describeEventStore, FolderLockedError, lockDataFolder } from '@tenderledger/event-store';
 import { createPlatformApp } from './bootstrap';
 import { platformConfigFromEnv } from './infrastructure/platform-config';
 import { PinoLoggerService } from './infrastructure/pino-logger';
@@ -7,9 +8,21 @@ async function main(): Promise<void> {
   const config = platformConfigFromEnv();
   const logger = PinoLoggerService.create(config.logLevel);
   const started = Date.now();
+  const dataDir = config.eventStore.kind === 'pglite' ? config.eventStore.dataDir : undefined;
+  // PGlite allows one process per data folder: refuse to start rather than corrupt it.
+  let release = (): void => undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataFolder(dataDir, { kind: 'platform' });
+    process.once('exit', release);
+  }
   const { app } = await createPlatformApp({ config, logger });
   await app.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  if (dataDir) announceUrl(dataDir, url);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void app.close().finally(() => (release(), process.exit(0))));
+  }
   logger.pino.info({ url, store: describeEventStore(config.eventStore), startupMs: Date.now() - started }, 'TenderLedger platform listening');
   if (config.auth.mode === 'dev') {
     const banner = '!'.repeat(78);
@@ -20,6 +33,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`TenderLedger platform failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  const detail = error instanceof FolderLockedError ? error.message : ((error as Error)?.stack ?? String(error));
+  process.stderr.write(`TenderLedger platform failed to start: ${detail}\n`);
   process.exit(1);
 });

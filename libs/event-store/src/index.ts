@@ -10,3 +10,4 @@ export { verifyStream, verifyStore, type ChainBreak, type StreamVerification, ty
 export { openEventStore, eventStoreConfigFromEnv, describeEventStore, type EventStoreConfig, type EventStoreKind } from './config';
 export type { IdempotencyStore, IdempotencyClaim, IdempotentAnswer } from './idempotency';
 export { SqlIdempotencyStore } from './sql/sql-idempotency-store';
+export { lockDataFolder, currentHolder, announceUrl, FolderLockedError, type FolderHolder } from './pglite/data-folder-lock';
