@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -37,6 +37,7 @@ export class FolderLockedError extends Error {
 export function lockDataFolder(dataDir: string, holder: Omit<FolderHolder, 'pid' | 'since'>): () => void {
   const existing = currentHolder(dataDir);
   if (existing) throw new FolderLockedError(existing, dataDir);
+  mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, LOCK_FILE);
   writeFileSync(file, JSON.stringify({ ...holder, pid: process.pid, since: new Date().toISOString() }));
   return () => {

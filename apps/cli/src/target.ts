@@ -1,0 +1,69 @@
+import { createPlatformApp } from '../../platform/src/bootstrap';
+import { platformConfigFromEnv, type PlatformConfig } from '../../platform/src/infrastructure/platform-config';
+import { currentHolder, describeEventStore, lockDataFolder, openEventStore, type SqlEventStore } from '@tenderledger/event-store';
+
+/**
+ * Where the CLI's questions go. If a platform holds the embedded data folder, over HTTP to it
+ * (PGlite allows one process per folder). Otherwise the CLI opens the store itself — the data
+ * folder or PostgreSQL, by the same configuration as the platform — and runs the platform
+ * in-process on a loopback port, so every command has one code path. It always says which.
+ */
+export interface Target {
+  readonly description: string;
+  /** GET a platform route as an auditor; returns the raw response. */
+  get(path: string, accept?: string): Promise<Response>;
+  /** The store itself, when the CLI opened it (null when talking to a running platform). */
+  readonly store: SqlEventStore | null;
+  close(): Promise<void>;
+}
+
+export async function openTarget(env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+  const config = platformConfigFromEnv({ ...env, PORT: '0', HOST: '127.0.0.1' });
+  const dataDir = config.eventStore.kind === 'pglite' ? config.eventStore.dataDir : undefined;
+  const holder = dataDir ? currentHolder(dataDir) : null;
+  if (holder?.url) return remoteTarget(holder.url, config, `the running platform at ${holder.url} (pid ${holder.pid}), which holds ${dataDir}`);
+  if (holder) throw new Error(`the data folder ${dataDir} is held by pid ${holder.pid} (${holder.kind}), which does not answer HTTP`);
+  if (env.TENDERLEDGER_URL) return remoteTarget(env.TENDERLEDGER_URL, config, `the platform at ${env.TENDERLEDGER_URL}`);
+  return localTarget(config, dataDir);
+}
+
+async function remoteTarget(url: string, config: PlatformConfig, description: string): Promise<Target> {
+  const token = process.env.CLI_TOKEN ?? (config.auth.mode === 'dev' ? await devToken(url) : undefined);
+  if (!token) throw new Error('the platform runs AUTH_MODE=jwt: set CLI_TOKEN to an auditor token');
+  return {
+    description,
+    store: null,
+    get: (path, accept = 'application/json') => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}`, accept } }),
+    close: async () => undefined,
+  };
+}
+
+async function localTarget(config: PlatformConfig, dataDir: string | undefined): Promise<Target> {
+  const release = dataDir ? lockDataFolder(dataDir, { kind: 'cli' }) : () => undefined;
+  try {
+    const store = await openEventStore(config.eventStore);
+    const { app } = await createPlatformApp({ config: { ...config, auth: { ...config.auth, mode: 'dev' } }, store });
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    const url = `http://127.0.0.1:${address.port}`;
+    const token = await devToken(url);
+    return {
+      description: `${describeEventStore(config.eventStore)}, opened by the CLI itself (no platform holds it)`,
+      store,
+      get: (path, accept = 'application/json') => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}`, accept } }),
+      close: async () => {
+        await app.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function devToken(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'auditor', organisationId: 'tenderledger-cli', userId: 'cli' }) });
+  if (!res.ok) throw new Error(`could not get a dev token from ${url}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
