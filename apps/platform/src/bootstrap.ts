@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { OffsetClock, type Clock, type IdGenerator } from '@tenderledger/domain-kit';
+import { OffsetClock, PROJECTION_RUNNER, type Clock, type IdGenerator } from '@tenderledger/domain-kit';
+import { registerProjectionGauges } from '@tenderledger/projections';
 import { openEventStore, type SqlEventStore } from '@tenderledger/event-store';
 import { correlationIds, createValidationPipe, ErrorFilter } from '@tenderledger/http-kit';
 import type { DynamicModule } from '@nestjs/common';
@@ -46,6 +47,7 @@ export async function createPlatformApp(options: CreatePlatformOptions): Promise
   app.use(requestMetrics(metrics));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter({ onRefusal: (code) => metrics.refusals.inc({ code }) }));
+  registerProjectionGauges(metrics.registry, app.get(PROJECTION_RUNNER), store);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,2 +1,16 @@
 export type { Projection } from './runtime/projection';
-export { ProjectionRunner, type EventListener } from './runtime/projection-runner';
+export { ProjectionRunner, type EventListener, type ProjectionProgress, type ProgressSource } from './runtime/projection-runner';
+export { projectionStatuses, LAG_COUNT_BOUND, type ProjectionStatus } from './runtime/projection-status';
+export { registerProjectionGauges } from './runtime/projection-metrics';
+
+// Audit (DESIGN §7): trail with "as of" replay, store verification, projection status routes.
+export { AuditModule } from './audit.module';
+export { AuditService, type AuditTrail, type AuditReplay } from './audit/audit.service';
+export { AuditIndex } from './audit/audit-index.projection';
+export { verifyEverything, type VerificationReport, type CommitmentMismatch } from './audit/verification';
+export { parseAsOf, cutStream, type AsOf } from './audit/as-of';
+export { loadProcurement, type ProcurementHistory } from './audit/procurement-history';
+export { cutHistory, timeline, correlationGroups, type AuditEntry, type CorrelationGroup } from './audit/audit-trail';
+export { replay, type ReplayedStates } from './audit/replay';
+export { summarise, reasonOf } from './audit/summaries';
+export { toAuditJson, type Json } from './audit/redaction';

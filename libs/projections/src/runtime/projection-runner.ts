@@ -3,6 +3,19 @@ import type { Projection } from './projection';
 
 export type EventListener = (event: StoredEvent) => void | Promise<void>;
 
+/** Where one projection stands: the last event it was fed, by position and commit time. */
+export interface ProjectionProgress {
+  readonly name: string;
+  readonly position: number;
+  /** recordedAt of the last event the projection has seen (null before the first). */
+  readonly lastRecordedAt: string | null;
+  /** 'in-memory' projections ride the runner's subscription; others keep their own checkpoint. */
+  readonly kind: 'in-memory' | 'checkpointed';
+}
+
+/** A projection fed outside the runner (its own subscription and checkpoint) that still wants its status shown. */
+export type ProgressSource = () => ProjectionProgress | Promise<ProjectionProgress>;
+
 /**
  * Feeds registered projections and listeners (process managers, the in-process event bus) from
  * one store subscription, so what they see is exactly what was committed, in global order.
@@ -11,9 +24,11 @@ export type EventListener = (event: StoredEvent) => void | Promise<void>;
 export class ProjectionRunner {
   private readonly projections: Projection[] = [];
   private readonly listeners: EventListener[] = [];
+  private readonly sources: ProgressSource[] = [];
   private subscription: Subscription | null = null;
   private waiters: { position: number; resolve: () => void }[] = [];
   private current = 0;
+  private lastRecordedAt: string | null = null;
 
   constructor(private readonly store: EventStore) {}
 
@@ -27,8 +42,20 @@ export class ProjectionRunner {
     this.listeners.push(listener);
   }
 
+  /** Lets a checkpointed projection appear in `progress()` (and so in GET /api/projections and /metrics). */
+  reportProgress(source: ProgressSource): void {
+    this.sources.push(source);
+  }
+
   get position(): number {
     return this.current;
+  }
+
+  /** Every projection's progress: in-memory ones all stand where the shared subscription stands. */
+  async progress(): Promise<ProjectionProgress[]> {
+    const own = this.projections.map((p): ProjectionProgress => ({ name: p.name, position: this.current, lastRecordedAt: this.lastRecordedAt, kind: 'in-memory' }));
+    const others = await Promise.all(this.sources.map((source) => source()));
+    return [...own, ...others];
   }
 
   async start(): Promise<void> {
@@ -41,6 +68,7 @@ export class ProjectionRunner {
       async (event) => {
         for (const projection of byType.get(event.type) ?? []) await projection.apply(event);
         this.current = event.globalPosition;
+        this.lastRecordedAt = event.recordedAt;
         for (const listener of this.listeners) await listener(event);
         this.release();
       },
