@@ -80,8 +80,8 @@ const commands: Record<string, (target: Target, words: string[], options: Option
     }
     if (what === 'audit') {
       if (!options.tender) throw new Error('export audit needs --tender ID');
-      const trail = (await json(target, `/api/audit/tenders/${encodeURIComponent(options.tender)}`)) as { entries?: Record<string, unknown>[] } | Record<string, unknown>[];
-      const entries = Array.isArray(trail) ? trail : (trail.entries ?? []);
+      const trail = (await json(target, `/api/audit/tenders/${encodeURIComponent(options.tender)}`)) as { timeline?: Record<string, unknown>[] } | Record<string, unknown>[];
+      const entries = Array.isArray(trail) ? trail : (trail.timeline ?? []);
       if ((options.format ?? 'jsonl') === 'csv') {
         const columns = ['globalPosition', 'occurredAt', 'streamId', 'type', 'actor', 'correlationId', 'summary', 'reason'];
         const cell = (v: unknown): string => `"${String(typeof v === 'object' && v !== null ? JSON.stringify(v) : (v ?? '')).replace(/"/g, '""')}"`;
