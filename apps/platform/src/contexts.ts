@@ -2,7 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { BiddingModule, type SealingKey } from '@tenderledger/bidding';
 import { AwardModule } from '@tenderledger/award';
 import { EvaluationModule } from '@tenderledger/evaluation';
-import { AuditModule } from '@tenderledger/projections';
+import { AuditModule, OcdsModule } from '@tenderledger/projections';
 import { RegistryModule } from '@tenderledger/registry';
 import { TenderingModule } from '@tenderledger/tendering';
 // TEMPORARY (statistics e2e): the lead wires StatisticsModule here for good.

@@ -14,3 +14,6 @@ export { cutHistory, timeline, correlationGroups, type AuditEntry, type Correlat
 export { replay, type ReplayedStates } from './audit/replay';
 export { summarise, reasonOf } from './audit/summaries';
 export { toAuditJson, type Json } from './audit/redaction';
+
+// OCDS (DESIGN §7): release and record packages per tender, valid against OCDS 1.1.5 with the lots and bids extensions.
+export { OcdsModule } from './ocds';

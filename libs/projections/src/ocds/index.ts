@@ -1,0 +1,9 @@
+// The OCDS export's public surface (the CLI's `export ocds` and the platform wiring use these).
+export { OcdsModule } from './ocds.module';
+export { OcdsProjection } from './ocds-projection';
+export { OCDS_CONFIG, OCDS_EXTENSIONS, DEFAULT_OCDS_PREFIX, ocdsConfigFromEnv, type OcdsConfig } from './ocds-config';
+export { releasePackage, recordPackage, type ReleasePackage, type RecordPackage, type OcdsRecord } from './ocds-packages';
+export { compileReleases } from './merge-releases';
+export { jsonMergePatch } from './json-merge-patch';
+export { OCDS_CODES } from './codes';
+export type { OcdsRelease } from './ocds-types';

@@ -1,0 +1,42 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { OCDS_CONFIG, type OcdsConfig } from './ocds-config';
+import { recordPackage, releasePackage, type RecordPackage, type ReleasePackage } from './ocds-packages';
+import { OcdsProjection } from './ocds-projection';
+
+const notFound = (message: string): NotFoundException => new NotFoundException({ statusCode: 404, code: 'OCDS_NOT_FOUND', message });
+
+/**
+ * OCDS is public data: no @Roles, so any authenticated identity may read. What is public is decided
+ * in the projection (no sealed or unopened bid data; bidders named only after the award).
+ */
+@ApiTags('ocds')
+@ApiBearerAuth()
+@Controller('api/ocds')
+export class OcdsController {
+  constructor(
+    @Inject(OcdsProjection) private readonly ocds: OcdsProjection,
+    @Inject(OCDS_CONFIG) private readonly config: OcdsConfig,
+  ) {}
+
+  @Get('releases')
+  @ApiOperation({ summary: 'OCDS 1.1 release package of one tender (lots and bids extensions): tender, amendment, update, cancellation, award and contract releases.' })
+  @ApiQuery({ name: 'tenderId', required: true })
+  @ApiOkResponse({ description: 'A release package valid against the OCDS 1.1.5 schema patched by the lots and bids extensions.' })
+  releases(@Query('tenderId') tenderId: string | undefined): ReleasePackage {
+    if (!tenderId) throw notFound('Name a tender: ?tenderId=…');
+    const releases = this.ocds.releasesOf(tenderId);
+    if (releases.length === 0) throw notFound(`Tender ${tenderId} has no published OCDS release.`);
+    return releasePackage(this.config, tenderId, releases);
+  }
+
+  @Get('records/:ocid')
+  @ApiOperation({ summary: 'OCDS 1.1 record package of one contracting process: its releases embedded and the compiled release.' })
+  @ApiOkResponse({ description: 'A record package valid against the OCDS 1.1.5 schema patched by the lots and bids extensions.' })
+  record(@Param('ocid') ocid: string): RecordPackage {
+    const tenderId = this.ocds.tenderIdOf(ocid);
+    const releases = tenderId === null ? [] : this.ocds.releasesOf(tenderId);
+    if (tenderId === null || releases.length === 0) throw notFound(`There is no OCDS record ${ocid}.`);
+    return recordPackage(this.config, tenderId, ocid, releases);
+  }
+}
