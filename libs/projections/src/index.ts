@@ -17,3 +17,7 @@ export { toAuditJson, type Json } from './audit/redaction';
 
 // OCDS (DESIGN §7): release and record packages per tender, valid against OCDS 1.1.5 with the lots and bids extensions.
 export { OcdsModule } from './ocds';
+
+// Turnover statistics (DESIGN §7): the figures with their definitions, JSON and CSV.
+export { StatisticsModule } from './statistics/statistics.module';
+export { computeTurnover } from './statistics/turnover';
