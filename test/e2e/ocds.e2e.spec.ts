@@ -6,7 +6,7 @@ import { platformContexts } from '../../apps/platform/src/contexts';
 import { platformConfigFromEnv } from '../../apps/platform/src/infrastructure/platform-config';
 import { resolveSealingKey } from '../../apps/platform/src/infrastructure/sealing-key';
 import { OcdsModule } from '../../libs/projections/src/ocds';
-import { codelistProblems, OCDS_DIR, ocdsAvailable, packageValidators, type PackageValidator } from '../../libs/projections/src/ocds/testing/ocds-standard';
+import { codelistProblems, OCDS_DIR, ocdsAvailable, packageValidators, type PackageValidator, describeIfOcds } from '../../libs/projections/src/ocds/testing/ocds-standard';
 import { collect } from '../../libs/event-store/src/testing/contract';
 import { settle, type TestPlatform } from '../support/platform';
 
@@ -31,7 +31,6 @@ const CRITERIA = [
 type Json = Record<string, unknown>;
 type Release = { id: string; date: string; tag: string[]; tender: Json & { lots: Json[] }; parties: { id: string; roles: string[] }[]; bids?: { statistics: Json[]; details?: Json[] }; awards?: Json[]; contracts?: Json[] };
 
-const describeIfOcds = ocdsAvailable() ? describe : describe.skip;
 if (!ocdsAvailable()) console.warn(`SKIPPED: OCDS e2e validation — ${OCDS_DIR} is absent, so packages cannot be checked against the standard.`);
 
 /** The test platform of test/support, composed with the OCDS module (not yet in the platform's contexts). */
