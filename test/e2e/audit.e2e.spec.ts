@@ -291,7 +291,7 @@ describe('audit: trail, as-of replay, verification, projection status', () => {
     const head = await p.store.headPosition();
     expect(res.body.headPosition).toBe(head);
     const index = res.body.projections.find((s: { name: string }) => s.name === 'audit-index');
-    expect(index).toMatchObject({ kind: 'in-memory', position: head, lagEvents: 0, lagEventsAtLeast: false, lagSeconds: 0 });
+    expect(index).toMatchObject({ kind: 'checkpointed', position: head, lagEvents: 0, lagEventsAtLeast: false, lagSeconds: 0 });
     expect(res.body.projections.length).toBeGreaterThan(3);
   });
 

@@ -11,6 +11,7 @@ const USAGE = `TenderLedger auditor and operator CLI
   npm run cli -- export ocds --out DIR [--tender ID]  OCDS release and record packages
   npm run cli -- export audit --tender ID [--format jsonl|csv]
   npm run cli -- stats turnover [--year Y] [--region R] [--contract-type T] [--format json|csv]
+  npm run cli -- projections rebuild NAME            rebuild a SQL projection from position 0, then swap it in
 
 Uses the platform that holds the data folder (over HTTP) if one runs, else opens the store
 itself: DATA_DIR for the embedded store, or EVENT_STORE=postgres with DATABASE_URL.`;
@@ -38,6 +39,7 @@ async function json(target: Target, path: string): Promise<unknown> {
 }
 
 const commands: Record<string, (target: Target, words: string[], options: Options) => Promise<number>> = {
+  projections: (target, words) => projectionsCommand(target, words),
   async verify(target) {
     if (target.store) {
       // Opened here: verify straight from the store, with progress.
@@ -109,6 +111,36 @@ const commands: Record<string, (target: Target, words: string[], options: Option
     return 0;
   },
 };
+
+type RebuildView = { id: string; name: string; state: 'running' | 'swapped' | 'failed'; processed: number; total: number; toSuffix: string; error: string | null };
+
+async function projectionsCommand(target: Target, words: string[]): Promise<number> {
+  const [what, name] = words;
+  if (what !== 'rebuild' || !name) throw new Error('usage: projections rebuild NAME');
+  const res = await target.post(`/api/projections/${encodeURIComponent(name)}/rebuild`);
+  const body = await res.text();
+  if (res.status !== 202) throw new Error(`rebuild ${name}: ${res.status} ${body}`);
+  const { rebuildId } = JSON.parse(body) as { rebuildId: string };
+  let progress: Progress | null = null;
+  for (;;) {
+    const status = (await json(target, '/api/projections')) as { rebuilds?: RebuildView[] };
+    const rebuild = status.rebuilds?.find((r) => r.id === rebuildId);
+    if (rebuild) {
+      progress ??= new Progress(`rebuilding ${name}`, Math.max(1, rebuild.total));
+      if (rebuild.state === 'running') progress.update(rebuild.processed, `into ${rebuild.toSuffix}`);
+      else {
+        progress.finish(rebuild.processed, rebuild.state === 'swapped' ? `swapped in ${rebuild.toSuffix}` : 'failed');
+        if (rebuild.state === 'failed') {
+          process.stderr.write(`rebuild of ${name} failed: ${rebuild.error}\n`);
+          return 2;
+        }
+        process.stdout.write(`OK: ${name} rebuilt from position 0 (${rebuild.processed} events) and swapped in (${rebuild.toSuffix}).\n`);
+        return 0;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 function report(breaks: unknown[], mismatches: unknown[], events: number, streams: number): void {
   if (breaks.length + mismatches.length === 0) {

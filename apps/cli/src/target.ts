@@ -12,6 +12,8 @@ export interface Target {
   readonly description: string;
   /** GET a platform route as an auditor; returns the raw response. */
   get(path: string, accept?: string): Promise<Response>;
+  /** POST to a platform route as an admin (operator commands such as `projections rebuild`); returns the raw response. */
+  post(path: string, body?: unknown): Promise<Response>;
   /** The store itself, when the CLI opened it (null when talking to a running platform). */
   readonly store: SqlEventStore | null;
   close(): Promise<void>;
@@ -30,10 +32,13 @@ export async function openTarget(env: NodeJS.ProcessEnv = process.env): Promise<
 async function remoteTarget(url: string, config: PlatformConfig, description: string): Promise<Target> {
   const token = process.env.CLI_TOKEN ?? (config.auth.mode === 'dev' ? await devToken(url) : undefined);
   if (!token) throw new Error('the platform runs AUTH_MODE=jwt: set CLI_TOKEN to an auditor token');
+  // Operator commands need an admin: CLI_TOKEN must then carry that role (in dev mode the CLI asks for one).
+  const adminToken = process.env.CLI_TOKEN ? async () => token : lazyAdminToken(url);
   return {
     description,
     store: null,
     get: (path, accept = 'application/json') => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}`, accept } }),
+    post: async (path, body) => post(url, path, await adminToken(), body),
     close: async () => undefined,
   };
 }
@@ -47,10 +52,12 @@ async function localTarget(config: PlatformConfig, dataDir: string | undefined):
     const address = app.getHttpServer().address() as { port: number };
     const url = `http://127.0.0.1:${address.port}`;
     const token = await devToken(url);
+    const adminToken = lazyAdminToken(url);
     return {
       description: `${describeEventStore(config.eventStore)}, opened by the CLI itself (no platform holds it)`,
       store,
       get: (path, accept = 'application/json') => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}`, accept } }),
+      post: async (path, body) => post(url, path, await adminToken(), body),
       close: async () => {
         await app.close();
         release();
@@ -62,8 +69,21 @@ async function localTarget(config: PlatformConfig, dataDir: string | undefined):
   }
 }
 
-async function devToken(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'auditor', organisationId: 'tenderledger-cli', userId: 'cli' }) });
+function post(url: string, path: string, token: string, body?: unknown): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+function lazyAdminToken(url: string): () => Promise<string> {
+  let token: Promise<string> | null = null;
+  return () => (token ??= devToken(url, 'admin'));
+}
+
+async function devToken(url: string, role = 'auditor'): Promise<string> {
+  const res = await fetch(`${url}/api/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, organisationId: 'tenderledger-cli', userId: 'cli' }) });
   if (!res.ok) throw new Error(`could not get a dev token from ${url}: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
 }

@@ -21,3 +21,8 @@ export { OcdsModule } from './ocds';
 // Turnover statistics (DESIGN §7): the figures with their definitions, JSON and CSV.
 export { StatisticsModule } from './statistics/statistics.module';
 export { computeTurnover } from './statistics/turnover';
+
+// SQL projection runtime (DESIGN §7): read models in the events' database, checkpoint in the same transaction, rebuild and swap.
+export type { SqlProjection, SqlQuery, TableName } from './runtime/sql-projection';
+export { SqlProjectionRunner, UnknownProjectionError, type SqlProjectionStore, type SqlProjectionRunnerOptions, type RebuildProgress } from './runtime/sql-projection-runner';
+export { AuditIndexSqlProjection, auditIndexEntry, type AuditIndexEntry } from './audit/audit-index.projection';

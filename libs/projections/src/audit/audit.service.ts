@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Identity } from '@tenderledger/auth';
-import { EVENT_STORE, PROJECTION_RUNNER } from '@tenderledger/domain-kit';
-import type { EventStore } from '@tenderledger/event-store';
-import type { ProjectionRunner } from '../runtime/projection-runner';
+import { EVENT_STORE } from '@tenderledger/domain-kit';
+import type { EventStore, SqlExecutor } from '@tenderledger/event-store';
+import { SqlProjectionRunner } from '../runtime/sql-projection-runner';
 import { auditReader } from './audit-access';
-import { AuditIndex } from './audit-index.projection';
+import { AuditIndexSqlProjection } from './audit-index.projection';
 import { parseAsOf, type AsOf } from './as-of';
 import { correlationGroups, cutHistory, timeline, type AuditEntry, type CorrelationGroup } from './audit-trail';
 import { loadProcurement } from './procurement-history';
@@ -24,8 +24,8 @@ export type AuditReplay = AuditTrail & ReplayedStates;
 export class AuditService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-    @Inject(AuditIndex) private readonly index: AuditIndex,
+    @Inject(SqlProjectionRunner) private readonly runner: SqlProjectionRunner,
+    @Inject(AuditIndexSqlProjection) private readonly index: AuditIndexSqlProjection,
   ) {}
 
   /** The trail now, or (with asOf) the trail and every aggregate rebuilt as they stood then. */
@@ -33,7 +33,9 @@ export class AuditService {
     const asOf = parseAsOf(rawAsOf);
     // The index only finds streams it has seen: let it reach what is committed now.
     await this.runner.waitFor(await this.store.headPosition());
-    const history = await loadProcurement(this.store, this.index, tenderId);
+    const sql = (this.store as unknown as { executor: SqlExecutor }).executor;
+    const index = await this.index.lookup(<Row,>(text: string, params?: readonly unknown[]) => sql.query<Row>(text, params), tenderId);
+    const history = await loadProcurement(this.store, index, tenderId);
     const reader = auditReader(identity, history.tender);
     const cut = cutHistory(history, asOf);
     const entries = timeline(cut, reader);
