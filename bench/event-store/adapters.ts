@@ -66,7 +66,8 @@ class OurStoreAdapter implements BenchAdapter {
   }
 
   async settle(): Promise<void> {
-    await this.settleSql('vacuum analyze tl_events; vacuum analyze tl_streams;');
+    await this.settleSql('vacuum analyze tl_events');
+    await this.settleSql('vacuum analyze tl_streams');
   }
 
   async count(): Promise<number> {

@@ -5,6 +5,8 @@
  *   BENCH_SCALE    multiplies every workload size (default 1; 0.1 for a smoke run)
  *   BENCH_ROUNDS   measured repetitions per line, the median is reported (default 3)
  *   BENCH_PGLITE   0 to skip the PGlite lines
+ *   BENCH_PGLITE_ROUNDS  repetitions of the PGlite lines (default 2)
+ *   BENCH_SETTLE_BUDGET_MS  total time the bench may wait for other processes to go quiet (default 30000)
  *   BENCH_KEEP_DBS 1 to keep the tl_bench_* databases afterwards (for EXPLAIN and friends)
  *   BENCH_JSON     a file to write the raw results to
  */
@@ -13,6 +15,7 @@ export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1
 const scale = Number(process.env.BENCH_SCALE ?? '1');
 export const SCALE = Number.isFinite(scale) && scale > 0 ? scale : 1;
 export const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? '3')) || 3);
+export const PGLITE_ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_PGLITE_ROUNDS ?? '2')) || 2);
 export const WITH_PGLITE = process.env.BENCH_PGLITE !== '0';
 export const KEEP_DBS = process.env.BENCH_KEEP_DBS === '1';
 export const JSON_OUT = process.env.BENCH_JSON;
@@ -47,7 +50,7 @@ export const REPLAY_SEED: AppendWorkload = {
   eventsPerAppend: 100,
   streamsPerWriter: Math.max(1, Math.ceil(REPLAY_EVENTS / 2000)),
 };
-export const REPLAY_WARMUP_EVENTS = Math.min(REPLAY_EVENTS, scaled(10_000, 500));
+export const REPLAY_WARMUP_EVENTS = Math.min(REPLAY_EVENTS, scaled(2_000, 200));
 export const PAGE_SIZE = 1000;
 
 /** PGlite reference lines (in-process WASM, fsync off): smaller, it is slower per call. */

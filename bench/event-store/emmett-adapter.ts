@@ -61,7 +61,8 @@ export class EmmettAdapter implements BenchAdapter {
   }
 
   async settle(): Promise<void> {
-    await this.rawQuery('vacuum analyze emt_messages; vacuum analyze emt_streams;');
+    await this.rawQuery('vacuum analyze emt_messages');
+    await this.rawQuery('vacuum analyze emt_streams');
   }
 
   async count(): Promise<number> {

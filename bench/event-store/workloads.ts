@@ -59,8 +59,11 @@ export async function seed(adapter: BenchAdapter, workload: AppendWorkload, tota
   return written;
 }
 
-/** Reads `limit` events from the start of the global order, touching each event's data. */
-export async function runReplay(adapter: BenchAdapter, limit: number, pageSize: number): Promise<Measurement & { checksum: number }> {
+/**
+ * Reads `limit` events from the start of the global order, touching each event's data. A reader
+ * that delivers fewer events than the history holds is reported (`events` < `expected`), not hidden.
+ */
+export async function runReplay(adapter: BenchAdapter, limit: number, pageSize: number): Promise<Measurement & { checksum: number; expected: number }> {
   let checksum = 0;
   const touch = (data: unknown): void => {
     checksum = (checksum + ((data as { amountPence: number }).amountPence % 1009)) % 1_000_000_007;
@@ -68,6 +71,5 @@ export async function runReplay(adapter: BenchAdapter, limit: number, pageSize: 
   const started = performance.now();
   const events = await adapter.replay(limit, pageSize, touch);
   const seconds = (performance.now() - started) / 1000;
-  if (events !== limit) throw new Error(`${adapter.name}: replay read ${events} events, expected ${limit}`);
-  return { events, seconds, eventsPerSecond: events / seconds, checksum };
+  return { events, seconds, eventsPerSecond: events / seconds, checksum, expected: limit };
 }
