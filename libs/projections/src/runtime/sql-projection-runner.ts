@@ -92,7 +92,8 @@ export class SqlProjectionRunner {
   /** Serialises the live pages and the swap of one projection within this process. */
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly rebuilds = new Map<string, RebuildProgress>();
-  private readonly running = new Map<string, Promise<RebuildProgress>>();
+  /** The rebuild in flight per projection, with its id (known before its first progress report). */
+  private readonly running = new Map<string, { id: string; done: Promise<RebuildProgress> }>();
   private waiters: { position: number; resolve: () => void }[] = [];
   private loop: Promise<void> | null = null;
   private stopping = false;
@@ -135,7 +136,7 @@ export class SqlProjectionRunner {
     this.wake?.();
     await this.loop;
     this.loop = null;
-    await Promise.allSettled([...this.running.values()]);
+    await Promise.allSettled([...this.running.values()].map((r) => r.done));
   }
 
   /** Creates tl_projections and, for a projection seen for the first time, its first generation and views. */
@@ -199,11 +200,11 @@ export class SqlProjectionRunner {
   startRebuild(name: string, onProgress?: RebuildListener): { id: string; done: Promise<RebuildProgress> } {
     this.get(name);
     const current = this.running.get(name);
-    if (current) return { id: this.rebuilds.get(name)!.id, done: current };
+    if (current) return current;
     const id = randomUUID();
     const done = this.rebuildNow(name, id, onProgress).finally(() => this.running.delete(name));
     done.catch((error) => this.options.onError?.(name, error));
-    this.running.set(name, done);
+    this.running.set(name, { id, done });
     return { id, done };
   }
 
