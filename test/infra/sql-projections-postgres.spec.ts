@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { openPostgresEventStore } from '@tenderledger/event-store';
 import { AuditIndexSqlProjection } from '../../libs/projections/src/audit/audit-index.projection';
-import { sqlProjectionContract } from '../../libs/projections/src/runtime/sql-projection-contract';
+import { sqlProjectionContract, untilVisible } from '../../libs/projections/src/runtime/sql-projection-contract';
 import { SqlProjectionRunner } from '../../libs/projections/src/runtime/sql-projection-runner';
 import { describeWithPostgres, PG_URL } from '../support/infra';
 
@@ -45,6 +45,7 @@ describeWithPostgres('SQL projections on PostgreSQL', () => {
         await store.append(`bid-${randomUUID()}`, [{ eventId: randomUUID(), type: 'BidSubmitted', data: { tenderId: `tender-${i % 3}` }, occurredAt: '2026-01-01T00:00:00.000Z', actor, correlationId: 'c' }], 'no-stream');
       }
       await store.append('contract-1', [{ eventId: randomUUID(), type: 'ContractRegistered', data: { predecessor: { tenderId: 'tender-1' } }, occurredAt: '2026-01-01T00:00:00.000Z', actor, correlationId: 'c' }], 'no-stream');
+      await untilVisible(store);
       await runner.start();
       await runner.waitFor(await store.headPosition());
       const query = <Row,>(sql: string, params?: readonly unknown[]) => store.executor.query<Row>(sql, params);
