@@ -33,10 +33,11 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-const harness = (routing: AppendRouting) => ({
+const harness = (routing: AppendRouting, control = false) => ({
   open: async (options?: { upcasters?: UpcasterRegistry }) => {
     const pool = new Pool({ connectionString: PG_URL, options: `-c search_path=${schema}`, max: 10 });
     await pool.query(SCHEMA_SQL);
+    if (control) return new SqlEventStore('postgres', new RoutingPoolExecutor(pool, routing, true), options);
     await pool.query(RECOMMENDED_TL_APPEND);
     await pool.query(RECOMMENDED_TL_APPEND_ONE);
     await pool.query(RECOMMENDED_TL_APPEND_JSON);
@@ -56,4 +57,7 @@ describe('prototype tl_append variants (tl-append-variants.ts)', () => {
 
   eventStoreContract('postgres + recommended tl_append (compare-and-set) and tl_append_one', harness({ many: 'tl_append', one: 'tl_append_one' }));
   eventStoreContract('postgres + tl_append_json', harness({ many: 'tl_append_json', json: true }));
+  // CONTRACT_CONTROL=1: the same suite on today's tl_append through the same executor, to tell
+  // environment flakiness (a shared server) from the prototypes.
+  if (process.env.CONTRACT_CONTROL === '1') eventStoreContract('postgres + current tl_append (control)', harness({ many: 'tl_append' }, true));
 });

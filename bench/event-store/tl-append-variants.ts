@@ -1,15 +1,17 @@
 /**
  * Prototype variants of `tl_append` (libs/event-store/src/sql/schema.ts, the version with
  * p_index_offset), measured by investigate.ts and checked against the contract suite by
- * tl-append-cas.contract.spec.ts. Installed under other names; same parameters and result columns.
+ * tl-append-variants.contract.spec.ts. Installed under other names; same result columns, and the
+ * same parameters except tl_append_one (scalars) and tl_append_json (one jsonb array).
  *
  * Candidates:
  *   tl_append_cas      only one change: optimistic compare-and-set (plain SELECT, then
  *                      UPDATE … WHERE version = read AND last_hash = read) instead of
  *                      SELECT … FOR UPDATE; a lost race returns 'retry' and the caller runs again.
  *                      (Recommended: RECOMMENDED_TL_APPEND below.)
- *   tl_append_fast     tl_append_cas, plus (measured: no gain, not recommended): the idempotency probe only when the expected version
- *                      does not already prove the append is new (numeric and equal to the current
+ *   tl_append_fast     tl_append_cas, plus (measured: no gain, not recommended): the
+ *                      idempotency probe only when the expected version does not already
+ *                      prove the append is new (numeric and equal to the current
  *                      version: a retry of a committed append always carries a stale version),
  *                      one result row through OUT parameters instead of a set-returning
  *                      RETURNS TABLE/RETURN QUERY, no regular expression, pre-sized hash array.
