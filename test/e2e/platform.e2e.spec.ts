@@ -45,4 +45,20 @@ describe('platform over HTTP (embedded store)', () => {
     expect(res.body.code).toBe('STORE_UNREACHABLE');
     await broken.app.close().catch(() => undefined);
   });
+
+  it('limits each client on /api with a token bucket (429 RATE_LIMITED), never /health', async () => {
+    const { store } = await openPgliteEventStore();
+    const limited = await createPlatformApp({ config: platformConfigFromEnv({ PORT: '0', RATE_LIMIT_PER_SECOND: '0.001', RATE_LIMIT_BURST: '2' }), store, clock: new FixedClock() });
+    const server = limited.app.getHttpServer();
+    try {
+      for (let i = 0; i < 2; i++) expect((await request(server).get('/api/tenders').set('Authorization', 'Bearer x')).status).toBe(401);
+      const refused = await request(server).get('/api/tenders').set('Authorization', 'Bearer x');
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('RATE_LIMITED');
+      expect((await request(server).get('/api/tenders').set('Authorization', 'Bearer someone-else')).status).toBe(401);
+      for (let i = 0; i < 4; i++) expect((await request(server).get('/health')).status).toBe(200);
+    } finally {
+      await limited.app.close();
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { OffsetClock, PROJECTION_RUNNER, type Clock, type IdGenerator } from '@tenderledger/domain-kit';
 import { registerProjectionGauges } from '@tenderledger/projections';
 import { openEventStore, type SqlEventStore } from '@tenderledger/event-store';
-import { correlationIds, createValidationPipe, ErrorFilter } from '@tenderledger/http-kit';
+import { correlationIds, createValidationPipe, ErrorFilter, rateLimit } from '@tenderledger/http-kit';
 import type { DynamicModule } from '@nestjs/common';
 import { PlatformModule } from './platform.module';
 import { PlatformMetrics } from './infrastructure/metrics';
@@ -43,6 +43,7 @@ export async function createPlatformApp(options: CreatePlatformOptions): Promise
   );
   app.useBodyParser('json', { limit: options.config.bodyLimit });
   app.useBodyParser('text', { limit: options.config.bodyLimit, type: ['text/csv', 'text/plain'] });
+  app.use('/api', rateLimit(options.config.rateLimit));
   app.use(correlationIds);
   app.use(requestMetrics(metrics));
   app.useGlobalPipes(createValidationPipe());

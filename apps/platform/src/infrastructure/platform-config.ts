@@ -11,6 +11,8 @@ export interface PlatformConfig {
   readonly bodyLimit: string;
   /** How often time-driven process managers look at the clock (they also run on every clock move). */
   readonly tickIntervalMs: number;
+  /** Per-client token bucket on /api (DESIGN §10); perSecond 0 turns it off. */
+  readonly rateLimit: { readonly perSecond: number; readonly burst: number };
 }
 
 export function platformConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
@@ -24,5 +26,12 @@ export function platformConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pla
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     tickIntervalMs: Number(env.TICK_INTERVAL_MS ?? 5000),
+    rateLimit: { perSecond: nonNegative('RATE_LIMIT_PER_SECOND', env.RATE_LIMIT_PER_SECOND ?? '100'), burst: nonNegative('RATE_LIMIT_BURST', env.RATE_LIMIT_BURST ?? '1000') },
   };
+}
+
+function nonNegative(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name}=${value} is not a non-negative number`);
+  return n;
 }
