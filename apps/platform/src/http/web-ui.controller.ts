@@ -14,7 +14,7 @@ const CONTENT_SECURITY_POLICY = ["default-src 'self'", "img-src 'self' data: blo
 @Controller()
 export class WebUiController {
   private readonly indexFile = join(webUiRoot(), 'index.html');
-  private readonly chartJs = chartJsFile();
+  private readonly chartJsPath = chartJsFile();
 
   @Get()
   @Header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
@@ -26,6 +26,6 @@ export class WebUiController {
   @Get(CHART_JS_ROUTE)
   @Header('Cache-Control', 'public, max-age=86400')
   chartJs(@Res() res: Response): void {
-    res.type('text/javascript').sendFile(this.chartJs);
+    res.type('text/javascript').sendFile(this.chartJsPath);
   }
 }
