@@ -12,6 +12,11 @@ import { buildTurnoverHistory, CRITERIA, REGION, TENDER, TURNOVER_HISTORY_START,
  * a renewal) plus one tender open for bids now. UI_SCREENSHOT=path saves the statistics view as a PNG.
  */
 const OPEN_TENDER = 'tender-out-of-hours-2027';
+
+// The page's globals, typed just enough for the checks run inside it (the project compiles without the DOM lib).
+type ChartData = { labels: string[]; datasets: { label: string; data: (number | null)[] }[] };
+type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+type PageGlobals = { document: { querySelector(selector: string): Canvas | null }; Chart: { getChart(canvas: Canvas | null): { data: ChartData } | undefined } };
 // Markup in a title must come out as text (the UI never puts API data through innerHTML).
 const OPEN_TITLE = 'Out-of-hours <b>pilot</b> & "urgent" care <img src=x onerror=alert(1)>';
 
@@ -62,15 +67,15 @@ describeWithBrowser('web UI in a real browser (chromium)', () => {
   };
   const chartData = (key: string) =>
     page.evaluate((k) => {
-      const canvas = document.querySelector(`canvas[data-chart="${k}"]`);
-      const chart = (window as unknown as { Chart: { getChart(c: Element | null): { data: { labels: string[]; datasets: { label: string; data: (number | null)[] }[] } } | undefined } }).Chart.getChart(canvas);
+      const { document, Chart } = globalThis as unknown as PageGlobals;
+      const chart = Chart.getChart(document.querySelector(`canvas[data-chart="${k}"]`));
       return chart ? { labels: chart.data.labels, datasets: chart.data.datasets.map((d) => ({ label: d.label, data: d.data })) } : null;
     }, key);
   /** Pixels on the canvas drawn in a colour (not white, grey or black): the bars, coloured by the Colors plugin. */
   const colouredPixels = (key: string) =>
     page.evaluate((k) => {
-      const canvas = document.querySelector<HTMLCanvasElement>(`canvas[data-chart="${k}"]`)!;
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const canvas = (globalThis as unknown as PageGlobals).document.querySelector(`canvas[data-chart="${k}"]`)!;
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
       let coloured = 0;
       for (let i = 0; i < data.length; i += 4) {
         const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
@@ -96,7 +101,7 @@ describeWithBrowser('web UI in a real browser (chromium)', () => {
     await definition.locator('summary').click();
     expect(await definition.locator('p').textContent()).toContain('The "1.3%" figure.');
 
-    await page.waitForFunction(() => document.querySelector('canvas[data-chart="daysToAward"]') !== null);
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('canvas[data-chart="daysToAward"]') !== null);
     expect(await chartData('awardsByProcessCount')).toEqual({
       labels: ['Competitive', 'Direct award A', 'Direct award B', 'Direct award C', 'Most suitable provider'],
       datasets: [{ label: 'Awards by process', data: [2, 0, 0, 1, 0] }],
@@ -110,7 +115,7 @@ describeWithBrowser('web UI in a real browser (chromium)', () => {
     expect(await chartData('daysToAward')).toEqual({ labels: ['2025', '2026', '2027'], datasets: [{ label: 'Median days', data: [null, 111, null] }] });
     for (const key of ['awardsByProcessCount', 'smallProvidersAndConsortia', 'competition', 'daysToAward']) {
       await page.waitForFunction((k) => {
-        const canvas = document.querySelector<HTMLCanvasElement>(`canvas[data-chart="${k}"]`);
+        const canvas = (globalThis as unknown as PageGlobals).document.querySelector(`canvas[data-chart="${k}"]`);
         return canvas !== null && canvas.width > 0;
       }, key);
       expect([key, (await colouredPixels(key)) > 200]).toEqual([key, true]);
