@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeWithBrowser, launchChromium } from '../support/browser';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
@@ -9,7 +9,7 @@ import { buildTurnoverHistory, CRITERIA, REGION, TENDER, TURNOVER_HISTORY_START,
 /**
  * The web UI in Debian's chromium against the whole platform on a real port, on the turnover history of
  * test/support/turnover-history.ts (a two-lot tender evaluated, awarded and concluded, a direct award C,
- * a renewal) plus one tender open for bids now. UI_SCREENSHOT=path saves the statistics view as a PNG.
+ * a renewal) plus one tender open for bids now. UI_SCREENSHOT=docs/ui-statistics.png saves the statistics view there (and the tender and audit views beside it).
  */
 const OPEN_TENDER = 'tender-out-of-hours-2027';
 
@@ -48,8 +48,8 @@ describeWithBrowser('web UI in a real browser (chromium)', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     page = await context.newPage();
     page.on('console', (message) => {
-      // The refusals these tests provoke on purpose (400, 403) are logged by the browser too.
-      if (message.type() === 'error' && !/status of (400|403)\b/.test(message.text())) problems.push(`console: ${message.text()}`);
+      // The refusals these tests provoke on purpose (400, 401, 403) are logged by the browser too.
+      if (message.type() === 'error' && !/status of (400|401|403)\b/.test(message.text())) problems.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   });
@@ -64,6 +64,13 @@ describeWithBrowser('web UI in a real browser (chromium)', () => {
     await page.getByLabel('Organisation id').fill(organisationId);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('#session').getByText(`${role} · ${organisationId}`).waitFor();
+  };
+  /** With UI_SCREENSHOT=dir/ui-statistics.png, each view is saved beside it (ui-tender.png, ui-audit.png). */
+  const screenshot = async (name: string): Promise<void> => {
+    if (!process.env.UI_SCREENSHOT) return;
+    const dir = dirname(resolve(process.env.UI_SCREENSHOT));
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, name), fullPage: true });
   };
   const chartData = (key: string) =>
     page.evaluate((k) => {
@@ -124,11 +131,7 @@ describeWithBrowser('web UI in a real browser (chromium)', () => {
     expect(await page.locator('[data-chart-figure="awardsByProcessCount"] .chart-data td').allTextContents()).toEqual(expect.arrayContaining(['Competitive', '2', 'Direct award C', '1']));
     expect(await page.getByRole('link', { name: 'Download these figures as CSV' }).getAttribute('href')).toBe('/api/statistics/turnover?year=2027&format=csv');
 
-    if (process.env.UI_SCREENSHOT) {
-      const file = resolve(process.env.UI_SCREENSHOT);
-      mkdirSync(dirname(file), { recursive: true });
-      await page.screenshot({ path: file, fullPage: true });
-    }
+    await screenshot('ui-statistics.png');
   });
 
   it('statistics: the CSV link downloads the figures with the bearer token', async () => {
@@ -171,6 +174,7 @@ describeWithBrowser('web UI in a real browser (chromium)', () => {
     expect(north!.labels[1]).toMatch(/^\(not ranked\) /); // CareCorp failed the quality pass mark
     expect(north!.datasets[0]!.data.every((v) => typeof v === 'number')).toBe(true);
     expect(await colouredPixels('ranking-lot-north')).toBeGreaterThan(200);
+    await screenshot('ui-tender.png');
   });
 
   it('tenders: a bidder sees the public notice and the API refusing it the evaluation', async () => {
@@ -197,6 +201,7 @@ describeWithBrowser('web UI in a real browser (chromium)', () => {
     expect(first[3]).toBe('commissioner');
     expect(first[4]).toContain('TenderDrafted');
     expect(await page.locator('#audit-timeline').textContent()).toContain('The question was published in section 4.'); // a challenge outcome's reasons
+    await screenshot('ui-audit.png');
 
     await page.getByLabel('As of (optional)').fill('2026-10-01T00:00:00Z');
     await page.getByRole('button', { name: 'Show the trail' }).click();
@@ -209,9 +214,16 @@ describeWithBrowser('web UI in a real browser (chromium)', () => {
     expect(await page.locator('#verify-result').textContent()).toMatch(/^Intact\. \d[\d,]* events in \d+ streams checked/);
   });
 
-  it('audit: a commissioner of another organisation gets the API refusal, code and message', async () => {
+  it('a pasted token signs in (as in AUTH_MODE=jwt); a bad one is refused; another commissioner gets the audit refusal', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn('commissioner', 'org-icb-south');
+    const tokenField = page.getByLabel('Bearer token');
+    await tokenField.fill('not-a-token');
+    await page.getByRole('button', { name: 'Use this token' }).click();
+    await page.locator('form').getByText('INVALID_TOKEN').waitFor();
+
+    await tokenField.fill(`Bearer ${await p.token('commissioner', 'org-icb-south', 'sam.south')}`);
+    await page.getByRole('button', { name: 'Use this token' }).click();
+    await page.locator('#session').getByText('commissioner · org-icb-south').waitFor(); // read from the token's claims
     const error = page.locator('#audit-trail .status.error');
     await error.waitFor();
     expect(await error.locator('.error-code').textContent()).toBe('AUDIT_NOT_YOUR_TENDER');

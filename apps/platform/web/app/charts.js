@@ -19,9 +19,10 @@ export function unitFormat(unit) {
 
 /**
  * A bar chart: `labels` along the category axis, one bar per dataset and label.
- * datasets: [{ label, data: (number|null)[] }]; unit: share | pence | count | mean | median-days.
+ * datasets: [{ label, data: (number|null)[] }]; unit: share | pence | count | mean | median-days;
+ * suggestedMax: the top of the value axis unless the data goes higher (shares default to 100%).
  */
-export function barChart({ key, title, description, labels, datasets, unit = 'count', stacked = false, horizontal = false }) {
+export function barChart({ key, title, description, labels, datasets, unit = 'count', stacked = false, horizontal = false, suggestedMax }) {
   const format = unitFormat(unit);
   const canvas = h('canvas', { role: 'img', 'aria-label': `${title}. ${description ?? ''} The data table follows the chart.`.trim(), dataset: { chart: key } });
   const figure = h(
@@ -44,7 +45,7 @@ export function barChart({ key, title, description, labels, datasets, unit = 'co
     canvas.replaceWith(h('p', { class: 'status error' }, 'Charts unavailable: /assets/vendor/chart.js did not load. The data table below has the numbers.'));
     return figure;
   }
-  const valueAxis = { beginAtZero: true, stacked, ticks: { callback: (value) => format.axis(value) }, ...(unit === 'share' ? { suggestedMax: 1 } : {}) };
+  const valueAxis = { beginAtZero: true, stacked, ticks: { callback: (value) => format.axis(value) }, suggestedMax: suggestedMax ?? (unit === 'share' ? 1 : undefined) };
   const chart = new Chart(canvas, {
     type: 'bar',
     data: { labels, datasets: datasets.map((d) => ({ label: d.label, data: d.data })) },

@@ -222,6 +222,7 @@ function rankingView(view, names, tender) {
           unit: 'count',
           stacked: true,
           horizontal: true,
+          suggestedMax: 100,
           labels: lot.results.map((r) => `${r.rank ? `#${r.rank} ` : '(not ranked) '}${bidder(r.bidId)}`),
           datasets: [
             { label: 'Quality points', data: lot.results.map((r) => r.qualityPoints) },
