@@ -44,13 +44,20 @@ export function infraAvailable(server: InfraServer): boolean {
 }
 
 function describeWith(server: InfraServer, name: string, fn: () => void): void {
-  if (infraAvailable(server)) {
+  describeWhen(infraAvailable(server), `${server} not reachable (run infra/up)`, name, fn);
+}
+
+/**
+ * describe() when `available`, otherwise a visibly skipped suite (a SKIPPED line naming the
+ * reason), or a failure under REQUIRE_INFRA=1. For anything a suite needs from the machine.
+ */
+export function describeWhen(available: boolean, reason: string, name: string, fn: () => void): void {
+  if (available) {
     describe(name, fn);
     return;
   }
-  const reason = `${server} not reachable (run infra/up)`;
   if (process.env.REQUIRE_INFRA === '1') {
-    // globalSetup normally fails the run first; this covers runs without it.
+    // For servers, globalSetup normally fails the run first; this covers the rest and runs without it.
     throw new Error(`REQUIRE_INFRA=1 but ${reason}: cannot run suite "${name}"`);
   }
   process.stdout.write(`SKIPPED ${name}: ${reason}\n`);

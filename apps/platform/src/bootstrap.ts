@@ -12,6 +12,7 @@ import { PlatformModule } from './platform.module';
 import { PlatformMetrics } from './infrastructure/metrics';
 import type { PlatformConfig } from './infrastructure/platform-config';
 import { requestMetrics } from './http/request-metrics.middleware';
+import { mountWebUi } from './http/web-ui';
 import { platformContexts } from './contexts';
 import { resolveSealingKey } from './infrastructure/sealing-key';
 
@@ -46,6 +47,7 @@ export async function createPlatformApp(options: CreatePlatformOptions): Promise
   app.use('/api', rateLimit(options.config.rateLimit));
   app.use(correlationIds);
   app.use(requestMetrics(metrics));
+  mountWebUi(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter({ onRefusal: (code) => metrics.refusals.inc({ code }) }));
   registerProjectionGauges(metrics.registry, app.get(PROJECTION_RUNNER), store);

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     logger.pino.warn({ authMode: 'dev' }, 'AUTH_MODE=dev: local tokens are issued on request and the clock can be moved; never use this mode with real data');
     process.stderr.write(`\n${banner}\n!! DEV AUTH IS ON (AUTH_MODE=dev): anyone can mint a token for any role. Not for real data.\n${banner}\n\n`);
   }
-  process.stdout.write(`TenderLedger platform: ${url}  (API docs ${url}/docs, health ${url}/health)\nevent store: ${describeEventStore(config.eventStore)}\n`);
+  process.stdout.write(`TenderLedger platform: ${url}  (web UI ${url}/, API docs ${url}/docs, health ${url}/health)\nevent store: ${describeEventStore(config.eventStore)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from '@tenderledger/http-ki
 import { ProjectionRunner } from '@tenderledger/projections';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
+import { WebUiController } from './http/web-ui.controller';
 import { PlatformMetrics } from './infrastructure/metrics';
 import type { PlatformConfig } from './infrastructure/platform-config';
 import { CommittedEvent } from './infrastructure/committed-event';
@@ -46,7 +47,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
       module: PlatformModule,
       global: true,
       imports: [CqrsModule.forRoot(), AuthModule.register(options.config.auth), ...(options.contexts ?? [])],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, WebUiController],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: IDEMPOTENCY_STORE, useValue: options.idempotency },
