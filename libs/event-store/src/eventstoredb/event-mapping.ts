@@ -1,6 +1,7 @@
 import { jsonEvent, type EventData, type JSONType, type RecordedEvent } from '@kurrent/kurrentdb-client';
 import type { Actor, StoredEvent } from '../event-store.port';
 import type { PendingEnvelope } from '../envelope';
+import { chainHash, GENESIS_HASH } from '../hash-chain';
 import { toGlobalPosition } from './position';
 import { versionOfRevision } from './expected-version';
 
@@ -75,4 +76,18 @@ function readMetadata(recorded: RecordedEvent): { schemaVersion: number; occurre
     causationId: meta.causationId ?? meta.$causationId ?? null,
     hash: typeof meta.hash === 'string' ? meta.hash : '',
   };
+}
+
+/**
+ * The ESDB events for a batch appended after `head`: each hash chained from the one before, exactly
+ * as the SQL append chains them (same envelope, same canonical JSON, same SHA-256).
+ */
+export function chainedEventData(envelopes: readonly PendingEnvelope[], head: { readonly version: number; readonly lastHash: string } | null): { events: EventData[]; lastHash: string } {
+  const base = head?.version ?? 0;
+  let previous = head?.lastHash ?? GENESIS_HASH;
+  const events = envelopes.map((envelope, i) => {
+    previous = chainHash(previous, { ...envelope, streamVersion: base + i + 1 });
+    return toEventData(envelope, previous);
+  });
+  return { events, lastHash: previous };
 }

@@ -26,10 +26,9 @@ import type {
 } from '../event-store.port';
 import { ConcurrencyError, InvalidEventError, PartialDuplicateError } from '../errors';
 import { toEnvelope, type PendingEnvelope } from '../envelope';
-import { chainHash, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry, upcastStored } from '../upcasters';
 import { appendGuard, revisionOfVersion, satisfies, toStreamState, versionOfCurrentState } from './expected-version';
-import { isSystemEvent, toEventData, toStoredEvent } from './event-mapping';
+import { chainedEventData, isSystemEvent, toStoredEvent } from './event-mapping';
 import { toReadPosition } from './position';
 import { catchUpSubscription } from './catch-up-subscription';
 
@@ -95,13 +94,9 @@ export class EventStoreDbEventStore implements EventStore {
       if (envelopes.length === 0) return { nextExpectedVersion: headVersion ?? 0, appended: false, firstPosition: null, lastPosition: null, lastHash: tail.head?.lastHash ?? '' };
 
       const base = headVersion ?? 0;
-      let previous = tail.head?.lastHash ?? GENESIS_HASH;
-      const proposed = envelopes.map((envelope, i) => {
-        previous = chainHash(previous, { ...envelope, streamVersion: base + i + 1 });
-        return toEventData(envelope, previous);
-      });
+      const proposed = chainedEventData(envelopes, tail.head);
       try {
-        await this.client.appendToStream(streamId, proposed, { streamState: appendGuard(expectedVersion, headVersion) });
+        await this.client.appendToStream(streamId, proposed.events, { streamState: appendGuard(expectedVersion, headVersion) });
       } catch (error) {
         if (error instanceof MaxAppendSizeExceededError) {
           throw new InvalidEventError(`stream ${streamId}: the append is larger than the EventStoreDB server's maximum append size (${error.maxAppendSize} bytes; raise it with --max-append-size)`);
@@ -122,7 +117,7 @@ export class EventStoreDbEventStore implements EventStore {
         appended: true,
         firstPosition: written[0]?.globalPosition ?? null,
         lastPosition: written[written.length - 1]?.globalPosition ?? null,
-        lastHash: previous,
+        lastHash: proposed.lastHash,
       };
     }
   }
@@ -202,21 +197,29 @@ export class EventStoreDbEventStore implements EventStore {
 
   /**
    * Up to `limit` domain events strictly after `after`. ESDB starts a read at (and includes) the
-   * record at `after`, so one more is asked for; system events are filtered out by the server.
+   * record at `after`, so one more is asked for; the server filters out system events. `lastSeen`
+   * is the last record looked at (kept or not), so a page of skipped records still moves on.
    */
   private async readAllPage(after: number, limit: number): Promise<{ events: StoredEvent[]; exhausted: boolean; lastSeen: number }> {
     const ask = after === 0 ? limit : limit + 1;
     const events: StoredEvent[] = [];
     let received = 0;
     let lastSeen = after;
+    let full = false;
     for await (const resolved of this.client.readAll({ fromPosition: toReadPosition(after), maxCount: ask, filter: excludeSystemEvents(), direction: FORWARDS })) {
       received++;
       const event = mapResolved(resolved);
-      if (!event || event.globalPosition <= after) continue;
-      lastSeen = event.globalPosition;
+      const at = event?.globalPosition ?? (resolved.event?.position ? Number(resolved.event.position.commit) : null);
+      if (at === null || at <= after) continue;
+      lastSeen = at;
+      if (!event) continue;
       events.push(event);
+      if (events.length === limit) {
+        full = true;
+        break;
+      }
     }
-    return { events: events.slice(0, limit), exhausted: received < ask, lastSeen };
+    return { events, exhausted: !full && received < ask, lastSeen };
   }
 
   subscribe(handler: EventHandler, options: SubscriptionOptions = {}): Subscription {

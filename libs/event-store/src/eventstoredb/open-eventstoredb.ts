@@ -1,5 +1,6 @@
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb-event-store';
+import { redactConnectionString } from '../redact';
 
 export interface OpenEventStoreDbOptions extends EventStoreDbOptions {
   /** e.g. `kurrentdb://127.0.0.1:2113?tls=false` (also `esdb://…`); credentials go in the URL. */
@@ -14,10 +15,7 @@ export async function openEventStoreDbEventStore(options: OpenEventStoreDbOption
     await store.ping();
   } catch (error) {
     await client.dispose().catch(() => undefined);
-    throw new Error(`EventStoreDB does not answer at ${redactEventStoreUrl(options.connectionString)}: ${(error as Error)?.message ?? String(error)}`);
+    throw new Error(`EventStoreDB does not answer at ${redactConnectionString(options.connectionString)}: ${(error as Error)?.message ?? String(error)}`);
   }
   return { store, client };
 }
-
-/** A connection string fit for logs: the password replaced by ***. */
-export const redactEventStoreUrl = (url: string): string => url.replace(/:\/\/([^:@/]+):[^@]*@/, '://$1:***@');
