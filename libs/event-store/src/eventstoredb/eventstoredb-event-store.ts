@@ -199,15 +199,15 @@ export class EventStoreDbEventStore implements EventStore {
    * Up to `limit` domain events strictly after `after`. ESDB starts a read at (and includes) the
    * record at `after`, so one more is asked for; the server filters out system events. `lastSeen`
    * is the last record looked at (kept or not), so a page of skipped records still moves on.
+   * The end is a page with nothing after `after`, not a short page: a filtered read may come back
+   * short before the end of the log, and that must not end the caller's read early.
    */
   private async readAllPage(after: number, limit: number): Promise<{ events: StoredEvent[]; exhausted: boolean; lastSeen: number }> {
     const ask = after === 0 ? limit : limit + 1;
     const events: StoredEvent[] = [];
-    let received = 0;
     let lastSeen = after;
     let full = false;
     for await (const resolved of this.client.readAll({ fromPosition: toReadPosition(after), maxCount: ask, filter: excludeSystemEvents(), direction: FORWARDS })) {
-      received++;
       const event = mapResolved(resolved);
       const at = event?.globalPosition ?? (resolved.event?.position ? Number(resolved.event.position.commit) : null);
       if (at === null || at <= after) continue;
@@ -219,7 +219,7 @@ export class EventStoreDbEventStore implements EventStore {
         break;
       }
     }
-    return { events, exhausted: !full && received < ask, lastSeen };
+    return { events, exhausted: !full && lastSeen === after, lastSeen };
   }
 
   subscribe(handler: EventHandler, options: SubscriptionOptions = {}): Subscription {
