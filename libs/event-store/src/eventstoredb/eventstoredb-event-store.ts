@@ -110,15 +110,9 @@ export class EventStoreDbEventStore implements EventStore {
         if (replayNow) return replayNow;
         throw new ConcurrencyError(streamId, expectedVersion, now.head?.version ?? versionOfCurrentState(error.actualState));
       }
-      const written = await this.readVersions(streamId, base + 1, base + envelopes.length);
+      const [firstPosition, lastPosition] = await this.positionsOf(streamId, base + 1, base + envelopes.length);
       this.appended.emit('appended');
-      return {
-        nextExpectedVersion: base + envelopes.length,
-        appended: true,
-        firstPosition: written[0]?.globalPosition ?? null,
-        lastPosition: written[written.length - 1]?.globalPosition ?? null,
-        lastHash: proposed.lastHash,
-      };
+      return { nextExpectedVersion: base + envelopes.length, appended: true, firstPosition, lastPosition, lastHash: proposed.lastHash };
     }
   }
 
@@ -140,11 +134,17 @@ export class EventStoreDbEventStore implements EventStore {
     return { head, ids };
   }
 
-  /** What the store holds at versions from..to, raw (the append reads back its own positions). */
-  private async readVersions(streamId: string, from: number, to: number): Promise<StoredEvent[]> {
-    const events: StoredEvent[] = [];
-    for await (const event of this.streamEvents(streamId, { direction: FORWARDS, fromRevision: revisionOfVersion(from), maxCount: to - from + 1 })) events.push(event);
-    return events;
+  /**
+   * The log positions of the first and last event just written (the append's reply carries one
+   * position only, so they are read back: two single-event reads, at once).
+   */
+  private async positionsOf(streamId: string, first: number, last: number): Promise<[number | null, number | null]> {
+    const at = async (version: number): Promise<number | null> => {
+      for await (const event of this.streamEvents(streamId, { direction: FORWARDS, fromRevision: revisionOfVersion(version), maxCount: 1 })) return event.globalPosition;
+      return null;
+    };
+    const [a, b] = await Promise.all([at(first), first === last ? null : at(last)]);
+    return [a, first === last ? a : b];
   }
 
   /** One ESDB stream read, mapped; a stream that does not exist reads as empty. */
