@@ -31,6 +31,7 @@ import { appendGuard, revisionOfVersion, satisfies, toStreamState, versionOfCurr
 import { chainedEventData, isSystemEvent, toStoredEvent } from './event-mapping';
 import { toReadPosition } from './position';
 import { catchUpSubscription } from './catch-up-subscription';
+import { pagedAll, type LogRecord } from './paged-all';
 
 export interface EventStoreDbOptions {
   readonly upcasters?: UpcasterRegistry;
@@ -177,49 +178,22 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
-    const pageSize = options.pageSize ?? this.pageSize;
-    const to = options.toPosition ?? Number.MAX_SAFE_INTEGER;
-    let after = options.fromPosition ?? 0;
-    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      const page = await this.readAllPage(after, Math.min(pageSize, remaining));
-      for (const event of page.events) {
-        if (event.globalPosition > to) return;
-        yield this.reading(event, options.raw);
-        remaining--;
-        after = event.globalPosition;
-        if (remaining <= 0) return;
-      }
-      if (page.exhausted) return;
-      after = Math.max(after, page.lastSeen);
-    }
+    const pages = pagedAll((after, maxCount) => this.allRecords(after, maxCount), {
+      after: options.fromPosition ?? 0,
+      limit: options.limit,
+      toPosition: options.toPosition,
+      pageSize: options.pageSize ?? this.pageSize,
+    });
+    for await (const event of pages) yield this.reading(event, options.raw);
   }
 
-  /**
-   * Up to `limit` domain events strictly after `after`. ESDB starts a read at (and includes) the
-   * record at `after`, so one more is asked for; the server filters out system events. `lastSeen`
-   * is the last record looked at (kept or not), so a page of skipped records still moves on.
-   * The end is a page with nothing after `after`, not a short page: a filtered read may come back
-   * short before the end of the log, and that must not end the caller's read early.
-   */
-  private async readAllPage(after: number, limit: number): Promise<{ events: StoredEvent[]; exhausted: boolean; lastSeen: number }> {
-    const ask = after === 0 ? limit : limit + 1;
-    const events: StoredEvent[] = [];
-    let lastSeen = after;
-    let full = false;
-    for await (const resolved of this.client.readAll({ fromPosition: toReadPosition(after), maxCount: ask, filter: excludeSystemEvents(), direction: FORWARDS })) {
+  /** One $all read from (and including) `after`; the server filters out events of system types. */
+  private async *allRecords(after: number, maxCount: number): AsyncIterable<LogRecord> {
+    for await (const resolved of this.client.readAll({ fromPosition: toReadPosition(after), maxCount, filter: excludeSystemEvents(), direction: FORWARDS })) {
       const event = mapResolved(resolved);
-      const at = event?.globalPosition ?? (resolved.event?.position ? Number(resolved.event.position.commit) : null);
-      if (at === null || at <= after) continue;
-      lastSeen = at;
-      if (!event) continue;
-      events.push(event);
-      if (events.length === limit) {
-        full = true;
-        break;
-      }
+      const position = event?.globalPosition ?? (resolved.event?.position ? Number(resolved.event.position.commit) : null);
+      if (position !== null) yield { position, event };
     }
-    return { events, exhausted: !full && lastSeen === after, lastSeen };
   }
 
   subscribe(handler: EventHandler, options: SubscriptionOptions = {}): Subscription {
