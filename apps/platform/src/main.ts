@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { announceUrl, describeEventStore, FolderLockedError, lockDataFolder } from '@tenderledger/event-store';
+import { announceUrl, describeEventStore, FolderLockedError, lockDataFolder, PlatformNeedsSqlStoreError } from '@tenderledger/event-store';
 import { createPlatformApp } from './bootstrap';
 import { platformConfigFromEnv } from './infrastructure/platform-config';
 import { PinoLoggerService } from './infrastructure/pino-logger';
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const detail = error instanceof FolderLockedError ? error.message : ((error as Error)?.stack ?? String(error));
+  // Refusals that are configuration, not bugs, are said in one sentence (no stack trace).
+  const detail = error instanceof FolderLockedError || error instanceof PlatformNeedsSqlStoreError ? error.message : ((error as Error)?.stack ?? String(error));
   process.stderr.write(`TenderLedger platform failed to start: ${detail}\n`);
   process.exit(1);
 });

@@ -64,7 +64,10 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** Read events strictly after this position (default 0: from the beginning). */
+  /**
+   * Read events strictly after this position (default 0: from the beginning). Only 0 or a position
+   * the store gave out (an event's globalPosition, a checkpoint, headPosition()) is a valid start.
+   */
   readonly fromPosition?: number;
   /** Stop after this many events. */
   readonly limit?: number;

@@ -27,3 +27,10 @@ export class UpcasterRegistry {
     return { schemaVersion: version, data: current };
   }
 }
+
+/** A stored event as readers see it: upcast to its newest shape (the stored bytes and hash stay as written). */
+export function upcastStored<E extends { readonly type: string; readonly schemaVersion: number; readonly data: unknown }>(upcasters: UpcasterRegistry, event: E): E {
+  if (upcasters.isEmpty) return event;
+  const { schemaVersion, data } = upcasters.upcast(event.type, event.schemaVersion, event.data);
+  return schemaVersion === event.schemaVersion ? event : { ...event, schemaVersion, data };
+}

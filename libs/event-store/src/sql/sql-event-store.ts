@@ -13,9 +13,9 @@ import type {
   SubscriptionOptions,
 } from '../event-store.port';
 import { ConcurrencyError, InvalidEventError, PartialDuplicateError } from '../errors';
-import { isUuid } from '@tenderledger/domain-kit';
 import { envelopeTemplate } from '../hash-chain';
-import { UpcasterRegistry } from '../upcasters';
+import { toEnvelope } from '../envelope';
+import { UpcasterRegistry, upcastStored } from '../upcasters';
 import { pollingSubscription } from '../subscription';
 import { EVENT_COLUMNS, MAX_EVENTS_PER_APPEND, SCHEMA_SQL } from './schema';
 import type { SqlExecutor } from './sql-executor';
@@ -165,22 +165,7 @@ export class SqlEventStore implements EventStore {
     }
     const columns = { ids: [] as string[], types: [] as string[], versions: [] as number[], data: [] as string[], occurred: [] as string[], actors: [] as string[], correlations: [] as string[], causations: [] as (string | null)[], heads: [] as string[], tails: [] as string[] };
     for (const event of events) {
-      const occurredAt = new Date(event.occurredAt);
-      if (Number.isNaN(occurredAt.getTime())) throw new InvalidEventError(`event ${event.eventId}: occurredAt is not a date`);
-      if (!isUuid(event.eventId)) throw new InvalidEventError(`eventId ${event.eventId} is not a UUID`);
-      if (!event.type) throw new InvalidEventError('an event needs a type');
-      const envelope = {
-        eventId: event.eventId.toLowerCase(),
-        type: event.type,
-        schemaVersion: event.schemaVersion ?? 1,
-        streamId,
-        occurredAt: occurredAt.toISOString(),
-        actor: { userId: event.actor.userId, role: event.actor.role, organisationId: event.actor.organisationId ?? null },
-        correlationId: event.correlationId,
-        causationId: event.causationId ?? null,
-        // A JSON round trip drops undefined members and turns dates into strings, exactly as jsonb will store them.
-        data: JSON.parse(JSON.stringify(event.data ?? null)) as unknown,
-      };
+      const envelope = toEnvelope(streamId, event);
       const { head, tail } = envelopeTemplate(envelope);
       columns.ids.push(envelope.eventId);
       columns.types.push(envelope.type);
@@ -284,9 +269,7 @@ export class SqlEventStore implements EventStore {
 
   private map(row: EventRow, raw: boolean | undefined): StoredEvent {
     const event = toStoredEvent(row);
-    if (raw || this.upcasters.isEmpty) return event;
-    const { schemaVersion, data } = this.upcasters.upcast(event.type, event.schemaVersion, event.data);
-    return schemaVersion === event.schemaVersion ? event : { ...event, schemaVersion, data };
+    return raw ? event : upcastStored(this.upcasters, event);
   }
 }
 
