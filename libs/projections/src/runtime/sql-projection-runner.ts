@@ -94,7 +94,8 @@ export class SqlProjectionRunner {
   private readonly rebuilds = new Map<string, RebuildProgress>();
   /** The rebuild in flight per projection, with its id (known before its first progress report). */
   private readonly running = new Map<string, { id: string; done: Promise<RebuildProgress> }>();
-  private waiters: { position: number; resolve: () => void }[] = [];
+  /** `name` set: waits for that projection only; otherwise for every one. */
+  private waiters: { position: number; name: string | null; resolve: () => void }[] = [];
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
@@ -106,6 +107,9 @@ export class SqlProjectionRunner {
     this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
   }
+
+  /** Reads outside any page transaction, in the events' database (queries name the views, i.e. the active generation). */
+  readonly query: SqlQuery = <Row,>(sql: string, params?: readonly unknown[]) => this.store.executor.query<Row>(sql, params);
 
   register(projection: SqlProjection): void {
     if (this.loop) throw new Error(`projection ${projection.name} registered after start`);
@@ -173,12 +177,22 @@ export class SqlProjectionRunner {
 
   /** Resolves once every projection has applied everything up to `position`. */
   waitFor(position: number | null, timeoutMs = 10_000): Promise<void> {
-    if (position === null || this.lowest() >= position) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`SQL projections did not reach position ${position} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ position, resolve: () => (clearTimeout(timer), resolve()) });
-      this.wake?.();
-    });
+    return this.waitUntil(null, position, timeoutMs);
+  }
+
+  /**
+   * Resolves once `name` has applied everything up to `position` (read-your-writes for one read
+   * model, not held back by another projection that is slower or frozen by a version bump).
+   */
+  waitForProjection(name: string, position: number | null, timeoutMs = 10_000): Promise<void> {
+    this.get(name);
+    return this.waitUntil(name, position, timeoutMs);
+  }
+
+  /** The active generation's suffix and checkpoint: what a reader caching rows keys its cache on. */
+  async generation(name: string): Promise<{ suffix: string; position: number }> {
+    const row = await this.row(name);
+    return { suffix: row.active_table_suffix, position: Number(row.position) };
   }
 
   /** Where each projection's checkpoint stands (from tl_projections, so other processes' progress shows too). */
@@ -401,12 +415,25 @@ export class SqlProjectionRunner {
     return next;
   }
 
+  private waitUntil(name: string | null, position: number | null, timeoutMs: number): Promise<void> {
+    if (position === null || this.reached(name) >= position) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const what = name ?? 'SQL projections';
+      const timer = setTimeout(() => reject(new Error(`${what} did not reach position ${position} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ position, name, resolve: () => (clearTimeout(timer), resolve()) });
+      this.wake?.();
+    });
+  }
+
   private advanced(name: string, position: number, lastRecordedAt: string | null): void {
     this.progressByName.set(name, { position, lastRecordedAt });
-    const lowest = this.lowest();
-    const ready = this.waiters.filter((w) => w.position <= lowest);
-    this.waiters = this.waiters.filter((w) => w.position > lowest);
+    const ready = this.waiters.filter((w) => w.position <= this.reached(w.name));
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
     ready.forEach((w) => w.resolve());
+  }
+
+  private reached(name: string | null): number {
+    return name === null ? this.lowest() : (this.progressByName.get(name)?.position ?? 0);
   }
 
   private lowest(): number {
