@@ -72,10 +72,14 @@ export async function expectRefusal(
 
 /**
  * Lets time-driven process managers finish what the last clock move started, and the read
- * models catch up, before the test looks (or counts events).
+ * models (in memory and in SQL) catch up, before the test looks (or counts events).
  */
 export async function settle(platform: TestPlatform): Promise<void> {
   const { DEADLINE_TICKER, PROJECTION_RUNNER } = await import('@tenderledger/domain-kit');
   await platform.platform.app.get<{ tick(): Promise<void> }>(DEADLINE_TICKER).tick();
-  await platform.platform.app.get<{ waitFor(p: number): Promise<void> }>(PROJECTION_RUNNER).waitFor(await platform.store.headPosition());
+  const head = await platform.store.headPosition();
+  await platform.platform.app.get<{ waitFor(p: number): Promise<void> }>(PROJECTION_RUNNER).waitFor(head);
+  // The checkpointed read models (audit index, OCDS, turnover statistics) run on their own loop.
+  const { SqlProjectionRunner } = await import('../../libs/projections/src/runtime/sql-projection-runner');
+  await platform.platform.app.get(SqlProjectionRunner, { strict: false }).waitFor(head);
 }
