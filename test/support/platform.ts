@@ -3,6 +3,7 @@ import { FixedClock } from '@tenderledger/domain-kit';
 import { openPgliteEventStore, type SqlEventStore } from '@tenderledger/event-store';
 import { createPlatformApp, type PlatformApp } from '../../apps/platform/src/bootstrap';
 import { platformConfigFromEnv } from '../../apps/platform/src/infrastructure/platform-config';
+import { SqlProjectionRunner } from '../../libs/projections/src/runtime/sql-projection-runner';
 
 export interface TestPlatform {
   readonly platform: PlatformApp;
@@ -80,6 +81,5 @@ export async function settle(platform: TestPlatform): Promise<void> {
   const head = await platform.store.headPosition();
   await platform.platform.app.get<{ waitFor(p: number): Promise<void> }>(PROJECTION_RUNNER).waitFor(head);
   // The checkpointed read models (audit index, OCDS, turnover statistics) run on their own loop.
-  const { SqlProjectionRunner } = await import('../../libs/projections/src/runtime/sql-projection-runner');
   await platform.platform.app.get(SqlProjectionRunner, { strict: false }).waitFor(head);
 }
