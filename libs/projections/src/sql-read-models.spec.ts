@@ -44,3 +44,37 @@ describe('turnover statistics and OCDS in a PGlite data folder', () => {
     }
   });
 });
+
+describe('the OCDS read model under a new publisher prefix', () => {
+  it('is frozen at the next start (the old rows answer at once, without waiting for new events), then rebuilt and swapped', async () => {
+    const store = (await openPgliteEventStore()).store;
+    try {
+      await appendProcurements(store, 0, 3, true);
+      const before = readModels(store, 10);
+      await before.runner.install();
+      await before.runner.catchUp();
+      const old = await before.releases.releasesOf('tender-1');
+      expect(old[0]!.ocid).toBe('ocds-test00-tender-1');
+      await before.runner.stop();
+      await appendProcurements(store, 3, 1);
+
+      const after = readModels(store, 10, 'ocds-other1');
+      await after.runner.install();
+      await after.runner.catchUp();
+      const [row] = await store.executor.query<{ active_table_suffix: string }>("select active_table_suffix from tl_projections where name = 'ocds'");
+      expect(row!.active_table_suffix).toBe(`v${before.counted.ocds.version}_1`);
+      // Frozen: the old generation answers as it stood (tender-3 is not in it), at once rather than after a timeout.
+      expect(await after.releases.releasesOf('tender-1')).toEqual(old);
+      expect(await after.releases.releasesOf('tender-3')).toEqual([]);
+
+      expect((await after.runner.rebuild('ocds')).state).toBe('swapped');
+      const releases = (await after.answers(4)).releases;
+      expect(releases['tender-1']![0]!.ocid).toBe('ocds-other1-tender-1');
+      expect(releases).toEqual((await inMemoryAnswers(store, 4, 'ocds-other1')).releases);
+      expect(releases['tender-3']!.length).toBeGreaterThan(0);
+      await after.runner.stop();
+    } finally {
+      await store.close();
+    }
+  });
+});

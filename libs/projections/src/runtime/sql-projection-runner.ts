@@ -92,6 +92,8 @@ export class SqlProjectionRunner {
   /** Serialises the live pages and the swap of one projection within this process. */
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly rebuilds = new Map<string, RebuildProgress>();
+  /** Projections whose active generation is of an older version: serving as they stood until a rebuild swaps. */
+  private readonly frozen = new Set<string>();
   /** The rebuild in flight per projection, with its id (known before its first progress report). */
   private readonly running = new Map<string, { id: string; done: Promise<RebuildProgress> }>();
   /** `name` set: waits for that projection only; otherwise for every one. */
@@ -182,7 +184,9 @@ export class SqlProjectionRunner {
 
   /**
    * Resolves once `name` has applied everything up to `position` (read-your-writes for one read
-   * model, not held back by another projection that is slower or frozen by a version bump).
+   * model, not held back by another projection that is slower). A projection frozen by a version
+   * bump resolves at once: its old generation serves as it stood until the rebuild swaps, and
+   * waiting for the swap would turn every read into a timeout.
    */
   waitForProjection(name: string, position: number | null, timeoutMs = 10_000): Promise<void> {
     this.get(name);
@@ -257,7 +261,11 @@ export class SqlProjectionRunner {
     return this.exclusive(projection.name, async () => {
       const row = await this.row(projection.name);
       // After a version bump the old generation keeps serving, frozen, until the rebuild swaps (its shape may differ).
-      if (versionOf(row.active_table_suffix) !== projection.version) return false;
+      if (versionOf(row.active_table_suffix) !== projection.version) {
+        this.freeze(projection.name);
+        return false;
+      }
+      this.frozen.delete(projection.name);
       const from = Number(row.position);
       const page = await this.readPage(from);
       if (page.length === 0) {
@@ -318,6 +326,7 @@ export class SqlProjectionRunner {
         }
       });
       const row = await this.row(name);
+      this.frozen.delete(name);
       this.advanced(name, position, iso(row.last_recorded_at));
       await report({ state: 'swapped', processed, position, finishedAt: new Date().toISOString() });
     } catch (error) {
@@ -433,7 +442,15 @@ export class SqlProjectionRunner {
   }
 
   private reached(name: string | null): number {
+    if (name !== null && this.frozen.has(name)) return Number.MAX_SAFE_INTEGER;
     return name === null ? this.lowest() : (this.progressByName.get(name)?.position ?? 0);
+  }
+
+  private freeze(name: string): void {
+    this.frozen.add(name);
+    const ready = this.waiters.filter((w) => w.name === name);
+    this.waiters = this.waiters.filter((w) => w.name !== name);
+    ready.forEach((w) => w.resolve());
   }
 
   private lowest(): number {

@@ -72,10 +72,10 @@ class Counting implements SqlProjection {
 }
 
 /** The two read models on one runner, with their readers as the platform builds them. */
-export function readModels(store: SqlEventStore, pageSize: number) {
+export function readModels(store: SqlEventStore, pageSize: number, prefix = PREFIX) {
   const runner = new SqlProjectionRunner(store, { pageSize, pollIntervalMs: 5 });
   const statistics = new TurnoverFactsSqlProjection();
-  const ocds = new OcdsSqlProjection(PREFIX);
+  const ocds = new OcdsSqlProjection(prefix);
   const counted = { statistics: new Counting(statistics), ocds: new Counting(ocds) };
   runner.register(counted.statistics);
   runner.register(counted.ocds);
@@ -95,9 +95,9 @@ export function readModels(store: SqlEventStore, pageSize: number) {
 }
 
 /** The same history folded in memory, as the read models were before (only the types each handles, like the runners). */
-export async function inMemoryAnswers(store: SqlEventStore, tenders: number): Promise<Answers> {
+export async function inMemoryAnswers(store: SqlEventStore, tenders: number, prefix = PREFIX): Promise<Answers> {
   const statistics = new TurnoverStatistics();
-  const ocds = new OcdsProjection(PREFIX);
+  const ocds = new OcdsProjection(prefix);
   for await (const event of store.readAll()) {
     if (statistics.handles.includes(event.type)) statistics.apply(event);
     if (ocds.handles.includes(event.type)) ocds.apply(event);
