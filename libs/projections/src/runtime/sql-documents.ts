@@ -170,17 +170,12 @@ export class SqlDocuments<Docs extends object> {
     return maps;
   }
 
-  /** One document from the active generation, or null. */
-  async read<K extends keyof Docs & string>(query: SqlQuery, kind: K, key: string): Promise<Docs[K] | null> {
-    const [row] = await query<DocumentRow>(`select doc from ${this.base} where kind = $1 and key = $2`, [kind, key]);
-    return row ? (parsed(row.doc) as Docs[K]) : null;
-  }
-
   private run<Out>(events: readonly StoredEvent[], loaded: ReadonlyMap<string, DocumentRow>, fold: DocumentFold<Docs, Out>, probing: boolean) {
     let stamp: Stamp = [0, 0];
     const now = (): Stamp => (stamp = [stamp[0], stamp[1] + 1]);
     const maps = Object.fromEntries(this.kinds.map((kind) => [kind, new TrackingMap<unknown>(now)])) as unknown as Record<string, TrackingMap<unknown>>;
-    for (const row of loaded.values()) maps[row.kind]?.seed(row.key, parsed(row.doc), [Number(row.created_position), Number(row.created_seq)]);
+    // A copy per run: a run that is retried must not see what an earlier run did to the same rows.
+    for (const row of loaded.values()) maps[row.kind]?.seed(row.key, structuredClone(parsed(row.doc)), [Number(row.created_position), Number(row.created_seq)]);
     const outputs: Out[] = [];
     let error: unknown;
     try {
