@@ -3,6 +3,7 @@ import { FixedClock } from '@tenderledger/domain-kit';
 import { openPgliteEventStore, type SqlEventStore } from '@tenderledger/event-store';
 import { createPlatformApp, type PlatformApp } from '../../apps/platform/src/bootstrap';
 import { platformConfigFromEnv } from '../../apps/platform/src/infrastructure/platform-config';
+import { SqlProjectionRunner } from '../../libs/projections/src/runtime/sql-projection-runner';
 
 export interface TestPlatform {
   readonly platform: PlatformApp;
@@ -72,10 +73,13 @@ export async function expectRefusal(
 
 /**
  * Lets time-driven process managers finish what the last clock move started, and the read
- * models catch up, before the test looks (or counts events).
+ * models (in memory and in SQL) catch up, before the test looks (or counts events).
  */
 export async function settle(platform: TestPlatform): Promise<void> {
   const { DEADLINE_TICKER, PROJECTION_RUNNER } = await import('@tenderledger/domain-kit');
   await platform.platform.app.get<{ tick(): Promise<void> }>(DEADLINE_TICKER).tick();
-  await platform.platform.app.get<{ waitFor(p: number): Promise<void> }>(PROJECTION_RUNNER).waitFor(await platform.store.headPosition());
+  const head = await platform.store.headPosition();
+  await platform.platform.app.get<{ waitFor(p: number): Promise<void> }>(PROJECTION_RUNNER).waitFor(head);
+  // The checkpointed read models (audit index, OCDS, turnover statistics) run on their own loop.
+  await platform.platform.app.get(SqlProjectionRunner, { strict: false }).waitFor(head);
 }

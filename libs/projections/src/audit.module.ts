@@ -1,58 +1,30 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { EVENT_STORE, PROJECTION_RUNNER } from '@tenderledger/domain-kit';
-import type { EventStore } from '@tenderledger/event-store';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { AuditController } from './audit/audit.controller';
 import { AuditIndexSqlProjection } from './audit/audit-index.projection';
 import { AuditService } from './audit/audit.service';
 import { ProjectionsStatusController } from './projections-status.controller';
-import type { ProjectionRunner } from './runtime/projection-runner';
-import { SqlProjectionRunner, type SqlProjectionStore } from './runtime/sql-projection-runner';
-
-const logger = new Logger('SqlProjections');
+import { SqlProjectionRunner } from './runtime/sql-projection-runner';
+import { SqlProjectionsModule } from './runtime/sql-projections.module';
 
 /**
  * Audit trail with "as of" replay, store verification, and projection status (DESIGN §7).
  * Reads the store and the contexts' deciders only; needs EVENT_STORE and PROJECTION_RUNNER
- * from the platform module. Runs the SQL projections (the audit index) in the events' database,
- * and reports their checkpoints through the in-memory runner's progress (status, /metrics).
+ * from the platform module. Keeps the audit index as a SQL projection in the events' database
+ * (on the shared runner of SqlProjectionsModule, which it re-exports).
  */
 @Module({
+  imports: [SqlProjectionsModule],
   controllers: [AuditController, ProjectionsStatusController],
-  providers: [
-    AuditIndexSqlProjection,
-    {
-      provide: SqlProjectionRunner,
-      inject: [EVENT_STORE],
-      useFactory: (store: EventStore) => {
-        if (!('executor' in store)) throw new Error('SQL projections need the SQL event store (pglite or postgres)');
-        return new SqlProjectionRunner(store as unknown as SqlProjectionStore, {
-          onError: (name, error) => logger.error(`${name}: ${(error as Error)?.message}`, (error as Error)?.stack),
-        });
-      },
-    },
-    AuditService,
-  ],
-  exports: [SqlProjectionRunner],
+  providers: [AuditIndexSqlProjection, AuditService],
+  exports: [SqlProjectionsModule],
 })
-export class AuditModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditModule implements OnModuleInit {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(SqlProjectionRunner) private readonly sqlRunner: SqlProjectionRunner,
     @Inject(AuditIndexSqlProjection) private readonly index: AuditIndexSqlProjection,
   ) {}
 
   onModuleInit(): void {
     this.sqlRunner.register(this.index);
-    for (const name of this.sqlRunner.names) this.runner.reportProgress(() => this.sqlRunner.progress(name));
-    // The in-memory runner sees each commit first: wake the SQL loop instead of waiting for its poll.
-    this.runner.onEvent(() => this.sqlRunner.kick());
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.sqlRunner.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.sqlRunner.stop();
   }
 }

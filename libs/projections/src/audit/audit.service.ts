@@ -32,7 +32,7 @@ export class AuditService {
   async trail(tenderId: string, identity: Identity, rawAsOf?: string): Promise<AuditTrail | AuditReplay> {
     const asOf = parseAsOf(rawAsOf);
     // The index only finds streams it has seen: let it reach what is committed now.
-    await this.runner.waitFor(await this.store.headPosition());
+    await this.runner.waitForProjection(this.index.name, await this.store.headPosition());
     const sql = (this.store as unknown as { executor: SqlExecutor }).executor;
     const index = await this.index.lookup(<Row,>(text: string, params?: readonly unknown[]) => sql.query<Row>(text, params), tenderId);
     const history = await loadProcurement(this.store, index, tenderId);

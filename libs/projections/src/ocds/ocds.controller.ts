@@ -2,7 +2,7 @@ import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { OCDS_CONFIG, type OcdsConfig } from './ocds-config';
 import { recordPackage, releasePackage, type RecordPackage, type ReleasePackage } from './ocds-packages';
-import { OcdsProjection } from './ocds-projection';
+import { OcdsReleases } from './ocds-releases';
 
 const notFound = (message: string): NotFoundException => new NotFoundException({ statusCode: 404, code: 'OCDS_NOT_FOUND', message });
 
@@ -15,7 +15,7 @@ const notFound = (message: string): NotFoundException => new NotFoundException({
 @Controller('api/ocds')
 export class OcdsController {
   constructor(
-    @Inject(OcdsProjection) private readonly ocds: OcdsProjection,
+    @Inject(OcdsReleases) private readonly ocds: OcdsReleases,
     @Inject(OCDS_CONFIG) private readonly config: OcdsConfig,
   ) {}
 
@@ -23,9 +23,9 @@ export class OcdsController {
   @ApiOperation({ summary: 'OCDS 1.1 release package of one tender (lots and bids extensions): tender, amendment, update, cancellation, award and contract releases.' })
   @ApiQuery({ name: 'tenderId', required: true })
   @ApiOkResponse({ description: 'A release package valid against the OCDS 1.1.5 schema patched by the lots and bids extensions.' })
-  releases(@Query('tenderId') tenderId: string | undefined): ReleasePackage {
+  async releases(@Query('tenderId') tenderId: string | undefined): Promise<ReleasePackage> {
     if (!tenderId) throw notFound('Name a tender: ?tenderId=…');
-    const releases = this.ocds.releasesOf(tenderId);
+    const releases = await this.ocds.releasesOf(tenderId);
     if (releases.length === 0) throw notFound(`Tender ${tenderId} has no published OCDS release.`);
     return releasePackage(this.config, tenderId, releases);
   }
@@ -33,9 +33,9 @@ export class OcdsController {
   @Get('records/:ocid')
   @ApiOperation({ summary: 'OCDS 1.1 record package of one contracting process: its releases embedded and the compiled release.' })
   @ApiOkResponse({ description: 'A record package valid against the OCDS 1.1.5 schema patched by the lots and bids extensions.' })
-  record(@Param('ocid') ocid: string): RecordPackage {
+  async record(@Param('ocid') ocid: string): Promise<RecordPackage> {
     const tenderId = this.ocds.tenderIdOf(ocid);
-    const releases = tenderId === null ? [] : this.ocds.releasesOf(tenderId);
+    const releases = tenderId === null ? [] : await this.ocds.releasesOf(tenderId);
     if (tenderId === null || releases.length === 0) throw notFound(`There is no OCDS record ${ocid}.`);
     return recordPackage(this.config, tenderId, ocid, releases);
   }

@@ -1,26 +1,29 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { PROJECTION_RUNNER } from '@tenderledger/domain-kit';
-import type { ProjectionRunner } from '../runtime/projection-runner';
+import { SqlProjectionRunner } from '../runtime/sql-projection-runner';
+import { SqlProjectionsModule } from '../runtime/sql-projections.module';
 import { OCDS_CONFIG, ocdsConfigFromEnv, type OcdsConfig } from './ocds-config';
 import { OcdsController } from './ocds.controller';
-import { OcdsProjection } from './ocds-projection';
+import { OcdsReleases } from './ocds-releases';
+import { OcdsSqlProjection } from './ocds.sql-projection';
 
-/** OCDS export: an in-memory projection over the tender, bid, award and registry events, and its two routes. */
+/** OCDS export: a checkpointed SQL projection over the tender, bid, award and registry events, and its two routes. */
 @Module({
+  imports: [SqlProjectionsModule],
   controllers: [OcdsController],
   providers: [
     { provide: OCDS_CONFIG, useFactory: (): OcdsConfig => ocdsConfigFromEnv() },
-    { provide: OcdsProjection, useFactory: (config: OcdsConfig) => new OcdsProjection(config.prefix), inject: [OCDS_CONFIG] },
+    { provide: OcdsSqlProjection, useFactory: (config: OcdsConfig) => new OcdsSqlProjection(config.prefix), inject: [OCDS_CONFIG] },
+    OcdsReleases,
   ],
-  exports: [OcdsProjection, OCDS_CONFIG],
+  exports: [OcdsReleases, OCDS_CONFIG],
 })
 export class OcdsModule implements OnModuleInit {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-    @Inject(OcdsProjection) private readonly projection: OcdsProjection,
+    @Inject(SqlProjectionRunner) private readonly sqlRunner: SqlProjectionRunner,
+    @Inject(OcdsSqlProjection) private readonly projection: OcdsSqlProjection,
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(this.projection);
+    this.sqlRunner.register(this.projection);
   }
 }

@@ -92,9 +92,12 @@ export class SqlProjectionRunner {
   /** Serialises the live pages and the swap of one projection within this process. */
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly rebuilds = new Map<string, RebuildProgress>();
+  /** Projections whose active generation is of an older version: serving as they stood until a rebuild swaps. */
+  private readonly frozen = new Set<string>();
   /** The rebuild in flight per projection, with its id (known before its first progress report). */
   private readonly running = new Map<string, { id: string; done: Promise<RebuildProgress> }>();
-  private waiters: { position: number; resolve: () => void }[] = [];
+  /** `name` set: waits for that projection only; otherwise for every one. */
+  private waiters: { position: number; name: string | null; resolve: () => void }[] = [];
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
@@ -106,6 +109,9 @@ export class SqlProjectionRunner {
     this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
   }
+
+  /** Reads outside any page transaction, in the events' database (queries name the views, i.e. the active generation). */
+  readonly query: SqlQuery = <Row,>(sql: string, params?: readonly unknown[]) => this.store.executor.query<Row>(sql, params);
 
   register(projection: SqlProjection): void {
     if (this.loop) throw new Error(`projection ${projection.name} registered after start`);
@@ -173,12 +179,24 @@ export class SqlProjectionRunner {
 
   /** Resolves once every projection has applied everything up to `position`. */
   waitFor(position: number | null, timeoutMs = 10_000): Promise<void> {
-    if (position === null || this.lowest() >= position) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`SQL projections did not reach position ${position} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ position, resolve: () => (clearTimeout(timer), resolve()) });
-      this.wake?.();
-    });
+    return this.waitUntil(null, position, timeoutMs);
+  }
+
+  /**
+   * Resolves once `name` has applied everything up to `position` (read-your-writes for one read
+   * model, not held back by another projection that is slower). A projection frozen by a version
+   * bump resolves at once: its old generation serves as it stood until the rebuild swaps, and
+   * waiting for the swap would turn every read into a timeout.
+   */
+  waitForProjection(name: string, position: number | null, timeoutMs = 10_000): Promise<void> {
+    this.get(name);
+    return this.waitUntil(name, position, timeoutMs);
+  }
+
+  /** The active generation's suffix and checkpoint: what a reader caching rows keys its cache on. */
+  async generation(name: string): Promise<{ suffix: string; position: number }> {
+    const row = await this.row(name);
+    return { suffix: row.active_table_suffix, position: Number(row.position) };
   }
 
   /** Where each projection's checkpoint stands (from tl_projections, so other processes' progress shows too). */
@@ -243,7 +261,11 @@ export class SqlProjectionRunner {
     return this.exclusive(projection.name, async () => {
       const row = await this.row(projection.name);
       // After a version bump the old generation keeps serving, frozen, until the rebuild swaps (its shape may differ).
-      if (versionOf(row.active_table_suffix) !== projection.version) return false;
+      if (versionOf(row.active_table_suffix) !== projection.version) {
+        this.freeze(projection.name);
+        return false;
+      }
+      this.frozen.delete(projection.name);
       const from = Number(row.position);
       const page = await this.readPage(from);
       if (page.length === 0) {
@@ -304,6 +326,7 @@ export class SqlProjectionRunner {
         }
       });
       const row = await this.row(name);
+      this.frozen.delete(name);
       this.advanced(name, position, iso(row.last_recorded_at));
       await report({ state: 'swapped', processed, position, finishedAt: new Date().toISOString() });
     } catch (error) {
@@ -401,11 +424,32 @@ export class SqlProjectionRunner {
     return next;
   }
 
+  private waitUntil(name: string | null, position: number | null, timeoutMs: number): Promise<void> {
+    if (position === null || this.reached(name) >= position) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const what = name ?? 'SQL projections';
+      const timer = setTimeout(() => reject(new Error(`${what} did not reach position ${position} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ position, name, resolve: () => (clearTimeout(timer), resolve()) });
+      this.wake?.();
+    });
+  }
+
   private advanced(name: string, position: number, lastRecordedAt: string | null): void {
     this.progressByName.set(name, { position, lastRecordedAt });
-    const lowest = this.lowest();
-    const ready = this.waiters.filter((w) => w.position <= lowest);
-    this.waiters = this.waiters.filter((w) => w.position > lowest);
+    const ready = this.waiters.filter((w) => w.position <= this.reached(w.name));
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    ready.forEach((w) => w.resolve());
+  }
+
+  private reached(name: string | null): number {
+    if (name !== null && this.frozen.has(name)) return Number.MAX_SAFE_INTEGER;
+    return name === null ? this.lowest() : (this.progressByName.get(name)?.position ?? 0);
+  }
+
+  private freeze(name: string): void {
+    this.frozen.add(name);
+    const ready = this.waiters.filter((w) => w.name === name);
+    this.waiters = this.waiters.filter((w) => w.name !== name);
     ready.forEach((w) => w.resolve());
   }
 

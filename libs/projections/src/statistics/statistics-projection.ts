@@ -18,19 +18,31 @@ const RECORDERS: readonly (readonly [readonly string[], Recorder])[] = [
   [AWARD_EVENT_TYPES, recordAward],
 ];
 
+/** Every event type a statistics fact is recorded from. */
+export const STATISTICS_EVENT_TYPES: readonly string[] = RECORDERS.flatMap(([types]) => types);
+
+const RECORDER_OF = new Map<string, Recorder>(RECORDERS.flatMap(([types, recorder]) => types.map((type) => [type, recorder] as const)));
+
+/** Records what one event says into the fact book (the fold the in-memory and the SQL read models share). */
+export function recordStatistics(book: FactBook, event: StoredEvent): void {
+  RECORDER_OF.get(event.type)?.(book, event);
+}
+
 /**
  * Read model for the turnover statistics (DESIGN §7): keeps compact facts per organisation,
  * contract, tender, bid, award and challenge, and computes the figures on request, so any year
- * and filter can be asked without a table per combination. Rebuilt from position 0 at start.
+ * and filter can be asked without a table per combination.
+ *
+ * This in-memory form is for folding a history at hand (tests, tools); the platform keeps the same
+ * facts in SQL, checkpointed (`TurnoverFactsSqlProjection`), and computes the figures from them.
  */
 export class TurnoverStatistics implements Projection {
   readonly name = 'turnover-statistics';
-  readonly handles: readonly string[] = RECORDERS.flatMap(([types]) => types);
+  readonly handles: readonly string[] = STATISTICS_EVENT_TYPES;
   private readonly book = new FactBook();
-  private readonly byType = new Map<string, Recorder>(RECORDERS.flatMap(([types, recorder]) => types.map((type) => [type, recorder] as const)));
 
   apply(event: StoredEvent): void {
-    this.byType.get(event.type)?.(this.book, event);
+    recordStatistics(this.book, event);
   }
 
   get facts(): StatisticsFacts {

@@ -1,22 +1,24 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { PROJECTION_RUNNER } from '@tenderledger/domain-kit';
-import type { ProjectionRunner } from '../runtime/projection-runner';
+import { SqlProjectionRunner } from '../runtime/sql-projection-runner';
+import { SqlProjectionsModule } from '../runtime/sql-projections.module';
 import { StatisticsController } from './http/statistics.controller';
-import { TurnoverStatistics } from './statistics-projection';
+import { TurnoverFactsSqlProjection } from './turnover-facts.sql-projection';
+import { TurnoverReader } from './turnover-reader';
 
-/** The turnover statistics: an in-memory projection fed by the runner, and its HTTP route. */
+/** The turnover statistics: their facts as a checkpointed SQL projection in the events' database, and the HTTP route. */
 @Module({
+  imports: [SqlProjectionsModule],
   controllers: [StatisticsController],
-  providers: [TurnoverStatistics],
-  exports: [TurnoverStatistics],
+  providers: [TurnoverFactsSqlProjection, TurnoverReader],
+  exports: [TurnoverReader],
 })
 export class StatisticsModule implements OnModuleInit {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-    @Inject(TurnoverStatistics) private readonly statistics: TurnoverStatistics,
+    @Inject(SqlProjectionRunner) private readonly sqlRunner: SqlProjectionRunner,
+    @Inject(TurnoverFactsSqlProjection) private readonly facts: TurnoverFactsSqlProjection,
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(this.statistics);
+    this.sqlRunner.register(this.facts);
   }
 }

@@ -5,8 +5,8 @@ import { londonDateOf } from '@tenderledger/registry';
 import type { Response } from 'express';
 import { TURNOVER_CSV_HEADER, turnoverCsv } from '../csv';
 import { DEFAULT_SHORT_TENDER_PERIOD_DAYS } from '../scope';
-import { TurnoverStatistics } from '../statistics-projection';
 import type { TurnoverReport } from '../turnover';
+import { TurnoverReader } from '../turnover-reader';
 import { TurnoverQuery } from './turnover-query.dto';
 import { TurnoverReportSchema } from './turnover-response.schema';
 
@@ -16,7 +16,7 @@ import { TurnoverReportSchema } from './turnover-response.schema';
 @Controller('api/statistics')
 export class StatisticsController {
   constructor(
-    @Inject(TurnoverStatistics) private readonly statistics: TurnoverStatistics,
+    @Inject(TurnoverReader) private readonly statistics: TurnoverReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -25,9 +25,9 @@ export class StatisticsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: TurnoverReportSchema, description: `JSON report; as CSV: header ${TURNOVER_CSV_HEADER.join(',')} and one row per figure.` })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field (year, region, contractType, format, shortTenderPeriodDays).' })
-  turnover(@Query() query: TurnoverQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): TurnoverReport | string {
+  async turnover(@Query() query: TurnoverQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): Promise<TurnoverReport | string> {
     const today = londonDateOf(this.clock.now().toISOString());
-    const report = this.statistics.turnover({
+    const report = await this.statistics.turnover({
       year: query.year ?? Number(today.slice(0, 4)),
       ...(query.region !== undefined ? { region: query.region } : {}),
       ...(query.contractType !== undefined ? { contractType: query.contractType } : {}),
