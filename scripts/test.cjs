@@ -7,8 +7,9 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
 const jest = path.join(__dirname, '..', 'node_modules', 'jest', 'bin', 'jest.js');
-const env = { ...process.env, TL_TEST_RUN: String(process.pid), NODE_OPTIONS: [process.env.NODE_OPTIONS, '--expose-gc'].filter(Boolean).join(' ') };
 const args = process.argv.slice(2);
+const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--expose-gc'].filter(Boolean).join(' ') };
+if (args.length === 0) env.TL_TEST_RUN = String(process.pid);
 
 const run = (extraEnv, jestArgs) => spawnSync(process.execPath, [jest, ...jestArgs], { stdio: 'inherit', env: { ...env, ...extraEnv } }).status ?? 1;
 
