@@ -4,8 +4,10 @@
  *   raw    a kafkajs producer sending the same records the relay sends — encoded beforehand and
  *          held in memory — with the same settings: idempotent, acks -1, one sendBatch per page of
  *          1000, one batch in flight, the default partitioner (the baseline: Kafka alone)
- *   relay  EventRelay from checkpoint 0 to the head: reads the store's gap-safe global order,
- *          encodes, sends each page with KafkaEventPublisher and stores its checkpoint after each ack
+ *   relay  EventRelay from checkpoint 0 to the head: reads the store's gap-safe global order with
+ *          each record's JSON built by PostgreSQL (the default), sends each page with
+ *          KafkaEventPublisher and stores its checkpoint after each ack
+ *   relay-process  the same with serialiseIn 'process': store.readAll + JSON.stringify in the relay
  *
  * over N events (default 50,000, ≈ 400-byte data), each to fresh topics (3 partitions, created
  * before the clock starts), interleaved over rounds, median reported. Target: relay ≥ 0.8× raw.
@@ -120,9 +122,9 @@ async function runRaw(kafka: Kafka, pages: EventMessage[][]): Promise<number> {
   return seconds;
 }
 
-async function runRelay(store: SqlEventStore, prefix: string, name: string, head: number): Promise<{ seconds: number; published: number }> {
+async function runRelay(store: SqlEventStore, prefix: string, name: string, head: number, serialiseIn: 'database' | 'process'): Promise<{ seconds: number; published: number }> {
   const t0 = process.hrtime.bigint();
-  const relay = new EventRelay(store, new KafkaEventPublisher({ brokers: BROKERS }), { name, topicPrefix: prefix, pageSize: PAGE, pollIntervalMs: 5, partitions: PARTITIONS });
+  const relay = new EventRelay(store, new KafkaEventPublisher({ brokers: BROKERS }), { name, topicPrefix: prefix, pageSize: PAGE, pollIntervalMs: 5, partitions: PARTITIONS, serialiseIn });
   const done = new Promise<void>((resolve) => relay.onBatch((status) => status.position >= head && resolve()));
   await relay.start();
   await done;
@@ -144,7 +146,8 @@ async function main(): Promise<void> {
   const prefixes: string[] = [];
   const load = new OtherLoad();
   for (const pid of brokerPids()) load.addOwn(pid);
-  const results = { raw: [] as number[], relay: [] as number[], other: [] as number[] };
+  type Line = 'raw' | 'relay' | 'relay-process';
+  const results: Record<Line | 'other', number[]> = { raw: [], relay: [], 'relay-process': [], other: [] };
   try {
     await admin.query(`drop database if exists ${DB} with (force)`);
     await admin.query(`create database ${DB}`);
@@ -169,7 +172,8 @@ async function main(): Promise<void> {
       log(`seeded ${fmt(count)} events in ${((Date.now() - t) / 1000).toFixed(1)} s; average record value ${fmt(bytes / count)} bytes`);
 
       for (let round = 1; round <= ROUNDS; round++) {
-        const order: ('raw' | 'relay')[] = round % 2 ? ['raw', 'relay'] : ['relay', 'raw'];
+        const lines: Line[] = ['raw', 'relay', 'relay-process'];
+        const order = lines.map((_, i) => lines[(i + round) % lines.length]!); // rotate who goes first
         for (const line of order) {
           const prefix = `tl-bench-${RUN}-${round}-${line}`;
           prefixes.push(prefix);
@@ -181,14 +185,14 @@ async function main(): Promise<void> {
             const retargeted = pages.map((p) => p.map((m) => ({ ...m, topic: m.topic.replace(/^placeholder\./, `${prefix}.`) })));
             const seconds = await runRaw(kafka, retargeted);
             results.raw.push(count / seconds);
-            log(`round ${round} raw    ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${other()?.toFixed(2) ?? '?'} cores)`);
+            log(`round ${round} ${'raw'.padEnd(13)} ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${other()?.toFixed(2) ?? '?'} cores)`);
           } else {
-            const { seconds, published } = await runRelay(store, prefix, `bench-${RUN}-${round}`, head);
-            if (published !== count) throw new Error(`relay published ${published} of ${count}`);
-            results.relay.push(count / seconds);
+            const { seconds, published } = await runRelay(store, prefix, `bench-${RUN}-${round}-${line}`, head, line === 'relay' ? 'database' : 'process');
+            if (published !== count) throw new Error(`${line} published ${published} of ${count}`);
+            results[line].push(count / seconds);
             const cores = other();
             if (cores !== undefined) results.other.push(cores);
-            log(`round ${round} relay  ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${cores?.toFixed(2) ?? '?'} cores)`);
+            log(`round ${round} ${line.padEnd(13)} ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${cores?.toFixed(2) ?? '?'} cores)`);
           }
         }
       }
@@ -203,12 +207,16 @@ async function main(): Promise<void> {
   }
   const raw = median(results.raw);
   const relay = median(results.relay);
+  const relayProcess = median(results['relay-process']);
   const ratios = results.relay.map((r, i) => r / results.raw[i]!);
+  const ratiosProcess = results['relay-process'].map((r, i) => r / results.raw[i]!);
   console.log(`\n| line | events/s (median of ${ROUNDS}) | ÷ raw | target |`);
   console.log('|---|---:|---:|---|');
   console.log(`| raw kafkajs producer (pre-encoded records, idempotent, acks -1, sendBatch per ${PAGE}) | ${fmt(raw)} | 1.00× | |`);
-  console.log(`| EventRelay (read global order, encode, send, checkpoint per ${PAGE}) | ${fmt(relay)} | **${(relay / raw).toFixed(2)}×** ${relay / raw >= 0.8 ? '✓' : '✗'} | ≥ 0.8× raw |`);
-  console.log(`\nper-round ratios relay ÷ raw: ${ratios.map((r) => r.toFixed(2)).join(', ')}; other processes' load during the relay runs: median ${results.other.length ? median(results.other).toFixed(2) : '?'} cores`);
+  console.log(`| EventRelay, JSON built by PostgreSQL (default: read, send, checkpoint per ${PAGE}) | ${fmt(relay)} | **${(relay / raw).toFixed(2)}×** ${relay / raw >= 0.8 ? '✓' : '✗'} | ≥ 0.8× raw |`);
+  console.log(`| EventRelay, serialiseIn 'process' (store.readAll + JSON.stringify) | ${fmt(relayProcess)} | ${(relayProcess / raw).toFixed(2)}× | |`);
+  console.log(`\nper-round ratios ÷ raw — relay: ${ratios.map((r) => r.toFixed(2)).join(', ')}; relay-process: ${ratiosProcess.map((r) => r.toFixed(2)).join(', ')}`);
+  console.log(`other processes' load during the measurements: median ${results.other.length ? median(results.other).toFixed(2) : '?'} cores (the broker counts as ours)`);
 }
 
 main().catch((error: unknown) => {
