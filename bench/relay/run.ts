@@ -4,10 +4,12 @@
  *   raw    a kafkajs producer sending the same records the relay sends — encoded beforehand and
  *          held in memory — with the same settings: idempotent, acks -1, one sendBatch per page of
  *          1000, one batch in flight, the default partitioner (the baseline: Kafka alone)
- *   relay  EventRelay from checkpoint 0 to the head: reads the store's gap-safe global order with
- *          each record's JSON built by PostgreSQL (the default), sends each page with
- *          KafkaEventPublisher and stores its checkpoint after each ack
- *   relay-process  the same with serialiseIn 'process': store.readAll + JSON.stringify in the relay
+ *   relay  EventRelay from checkpoint 0 to the head: reads the store's gap-safe global order
+ *          (store.readAll + JSON.stringify, the default), sends each page with KafkaEventPublisher
+ *          and stores its checkpoint after each ack
+ *   relay-sql  the same with serialiseIn 'database': PostgreSQL builds each record's JSON
+ *   read   the relay's reader alone, page after page, nothing sent: the relay's ceiling when
+ *          reading is slower than sending (it overlaps the two, so it cannot beat either)
  *
  * over N events (default 50,000, ≈ 400-byte data), each to fresh topics (3 partitions, created
  * before the clock starts), interleaved over rounds, median reported. Target: relay ≥ 0.8× raw.
@@ -26,7 +28,7 @@ import { Client } from 'pg';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { openPostgresEventStore, type NewEvent, type SqlEventStore } from '@tenderledger/event-store';
 import { uuidv7 } from '@tenderledger/domain-kit';
-import { allTopics, encodeEvent, EventRelay, KafkaEventPublisher, type EventMessage } from '@tenderledger/messaging';
+import { allTopics, encodeEvent, EventRelay, KafkaEventPublisher, storeRelayReader, type EventMessage } from '@tenderledger/messaging';
 import { OtherLoad } from '../event-store/quiet';
 
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/tenderledger';
@@ -146,8 +148,8 @@ async function main(): Promise<void> {
   const prefixes: string[] = [];
   const load = new OtherLoad();
   for (const pid of brokerPids()) load.addOwn(pid);
-  type Line = 'raw' | 'relay' | 'relay-process';
-  const results: Record<Line | 'other', number[]> = { raw: [], relay: [], 'relay-process': [], other: [] };
+  type Line = 'raw' | 'relay' | 'relay-sql' | 'read';
+  const results: Record<Line | 'other', number[]> = { raw: [], relay: [], 'relay-sql': [], read: [], other: [] };
   try {
     await admin.query(`drop database if exists ${DB} with (force)`);
     await admin.query(`create database ${DB}`);
@@ -172,7 +174,7 @@ async function main(): Promise<void> {
       log(`seeded ${fmt(count)} events in ${((Date.now() - t) / 1000).toFixed(1)} s; average record value ${fmt(bytes / count)} bytes`);
 
       for (let round = 1; round <= ROUNDS; round++) {
-        const lines: Line[] = ['raw', 'relay', 'relay-process'];
+        const lines: Line[] = ['raw', 'relay', 'relay-sql', 'read'];
         const order = lines.map((_, i) => lines[(i + round) % lines.length]!); // rotate who goes first
         for (const line of order) {
           const prefix = `tl-bench-${RUN}-${round}-${line}`;
@@ -186,8 +188,22 @@ async function main(): Promise<void> {
             const seconds = await runRaw(kafka, retargeted);
             results.raw.push(count / seconds);
             log(`round ${round} ${'raw'.padEnd(13)} ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${other()?.toFixed(2) ?? '?'} cores)`);
+          } else if (line === 'read') {
+            const t0 = process.hrtime.bigint();
+            const reader = storeRelayReader(store);
+            let read = 0;
+            for (let after = 0; ; ) {
+              const page = await reader.readPage(after, PAGE);
+              if (page.length === 0) break;
+              read += page.length;
+              after = page[page.length - 1]!.globalPosition;
+            }
+            const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+            if (read !== count) throw new Error(`read ${read} of ${count}`);
+            results.read.push(count / seconds);
+            log(`round ${round} ${'read'.padEnd(13)} ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${other()?.toFixed(2) ?? '?'} cores)`);
           } else {
-            const { seconds, published } = await runRelay(store, prefix, `bench-${RUN}-${round}-${line}`, head, line === 'relay' ? 'database' : 'process');
+            const { seconds, published } = await runRelay(store, prefix, `bench-${RUN}-${round}-${line}`, head, line === 'relay' ? 'process' : 'database');
             if (published !== count) throw new Error(`${line} published ${published} of ${count}`);
             results[line].push(count / seconds);
             const cores = other();
@@ -207,15 +223,17 @@ async function main(): Promise<void> {
   }
   const raw = median(results.raw);
   const relay = median(results.relay);
-  const relayProcess = median(results['relay-process']);
+  const relaySql = median(results['relay-sql']);
+  const read = median(results.read);
   const ratios = results.relay.map((r, i) => r / results.raw[i]!);
-  const ratiosProcess = results['relay-process'].map((r, i) => r / results.raw[i]!);
+  const ratiosSql = results['relay-sql'].map((r, i) => r / results.raw[i]!);
   console.log(`\n| line | events/s (median of ${ROUNDS}) | ÷ raw | target |`);
   console.log('|---|---:|---:|---|');
   console.log(`| raw kafkajs producer (pre-encoded records, idempotent, acks -1, sendBatch per ${PAGE}) | ${fmt(raw)} | 1.00× | |`);
-  console.log(`| EventRelay, JSON built by PostgreSQL (default: read, send, checkpoint per ${PAGE}) | ${fmt(relay)} | **${(relay / raw).toFixed(2)}×** ${relay / raw >= 0.8 ? '✓' : '✗'} | ≥ 0.8× raw |`);
-  console.log(`| EventRelay, serialiseIn 'process' (store.readAll + JSON.stringify) | ${fmt(relayProcess)} | ${(relayProcess / raw).toFixed(2)}× | |`);
-  console.log(`\nper-round ratios ÷ raw — relay: ${ratios.map((r) => r.toFixed(2)).join(', ')}; relay-process: ${ratiosProcess.map((r) => r.toFixed(2)).join(', ')}`);
+  console.log(`| EventRelay (default: store.readAll + JSON.stringify, send, checkpoint per ${PAGE}) | ${fmt(relay)} | **${(relay / raw).toFixed(2)}×** ${relay / raw >= 0.8 ? '✓' : '✗'} | ≥ 0.8× raw |`);
+  console.log(`| EventRelay, serialiseIn 'database' (PostgreSQL builds the JSON) | ${fmt(relaySql)} | ${(relaySql / raw).toFixed(2)}× | |`);
+  console.log(`| the relay's reader alone (no Kafka): its ceiling | ${fmt(read)} | ${(read / raw).toFixed(2)}× | |`);
+  console.log(`\nper-round ratios ÷ raw — relay: ${ratios.map((r) => r.toFixed(2)).join(', ')}; relay-sql: ${ratiosSql.map((r) => r.toFixed(2)).join(', ')}; read: ${results.read.map((r, i) => (r / results.raw[i]!).toFixed(2)).join(', ')}`);
   console.log(`other processes' load during the measurements: median ${results.other.length ? median(results.other).toFixed(2) : '?'} cores (the broker counts as ours)`);
 }
 

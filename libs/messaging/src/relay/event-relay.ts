@@ -22,9 +22,10 @@ export interface EventRelayOptions {
   /** First wait before reconnecting after a failure; doubles up to 30 s. Default 1 s. */
   readonly reconnectDelayMs?: number;
   /**
-   * Who serialises the events: `database` (default) has PostgreSQL build each record's JSON;
-   * `process` reads StoredEvents through store.readAll and JSON.stringifies them here. Same
-   * records either way (docs/PERFORMANCE.md, "Relay", for why the default).
+   * Who serialises the events: `process` (default) reads StoredEvents through store.readAll (the
+   * port) and JSON.stringifies them here; `database` has PostgreSQL build each record's JSON in
+   * the read query (sqlRelayReader). Same records either way; on the loaded bench machine neither
+   * was faster (docs/PERFORMANCE.md, "Relay").
    */
   readonly serialiseIn?: 'database' | 'process';
   readonly logger?: MessagingLogger;
@@ -62,8 +63,7 @@ const MAX_RECONNECT_DELAY_MS = 30_000;
  * A crash re-sends at most the page in flight: at-least-once, in per-stream order, never a dual
  * write. Any failure (the producer gave up, the database went away) is logged, the producer is
  * replaced and the relay resumes from the stored checkpoint after a backoff: it never dies of it.
- * The next page is read while the current one is being sent, so reading and sending overlap;
- * by default PostgreSQL serialises the records (see `serialiseIn`).
+ * The next page is read while the current one is being sent, so reading and sending overlap.
  */
 export class EventRelay {
   readonly name: string;
@@ -94,7 +94,7 @@ export class EventRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.logger = options.logger ?? silentLogger;
     this.checkpoints = new RelayCheckpoints(source.executor);
-    this.reader = options.serialiseIn === 'process' ? storeRelayReader(source) : sqlRelayReader(source.executor);
+    this.reader = options.serialiseIn === 'database' ? sqlRelayReader(source.executor) : storeRelayReader(source);
   }
 
   /**
