@@ -23,6 +23,7 @@ async function main(config: RelayConfig, logger: pino.Logger): Promise<void> {
     pollIntervalMs: config.pollIntervalMs,
     partitions: config.partitions,
     replicationFactor: config.replicationFactor,
+    serialiseIn: config.serialiseIn,
     logger,
   });
   await relay.start();

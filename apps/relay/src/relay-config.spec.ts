@@ -13,6 +13,7 @@ describe('relay configuration from the environment', () => {
       pageSize: 1000,
       pollIntervalMs: 200,
       shutdownTimeoutMs: 30000,
+      serialiseIn: 'process',
       logLevel: 'info',
     });
   });
@@ -26,8 +27,9 @@ describe('relay configuration from the environment', () => {
       TOPIC_PARTITIONS: '12',
       RELAY_NAME: 'relay-eu',
       RELAY_PORT: '8081',
+      RELAY_SERIALISE_IN: 'database',
     });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://u@db/events', brokers: ['k1:9092', 'k2:9092'], topicPrefix: 'tl-prod', partitions: 12, name: 'relay-eu', port: 8081 });
+    expect(config).toMatchObject({ serialiseIn: 'database',  databaseUrl: 'postgres://u@db/events', brokers: ['k1:9092', 'k2:9092'], topicPrefix: 'tl-prod', partitions: 12, name: 'relay-eu', port: 8081 });
   });
 
   it.each([
@@ -37,6 +39,7 @@ describe('relay configuration from the environment', () => {
     [{ RELAY_PORT: '-1' }, 'RELAY_PORT'],
     [{ TOPIC_PREFIX: 'has space' }, 'TOPIC_PREFIX'],
     [{ KAFKA_BROKERS: ' , ' }, 'KAFKA_BROKERS'],
+    [{ RELAY_SERIALISE_IN: 'jvm' }, 'RELAY_SERIALISE_IN'],
   ])('refuses %j, naming the variable', (env, name) => {
     expect(() => relayConfigFromEnv(env)).toThrow(RelayConfigError);
     expect(() => relayConfigFromEnv(env)).toThrow(name);

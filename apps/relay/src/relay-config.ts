@@ -11,6 +11,8 @@ export interface RelayConfig {
   readonly pageSize: number;
   readonly pollIntervalMs: number;
   readonly shutdownTimeoutMs: number;
+  /** Who builds each record's JSON: this process (default) or PostgreSQL (see EventRelayOptions.serialiseIn). */
+  readonly serialiseIn: 'process' | 'database';
   readonly logLevel: string;
 }
 
@@ -37,6 +39,8 @@ export function relayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RelayC
   const prefix = env.TOPIC_PREFIX ?? DEFAULT_TOPIC_PREFIX;
   if (!/^[A-Za-z0-9._-]+$/.test(prefix)) throw new RelayConfigError(`TOPIC_PREFIX may hold only letters, digits, '.', '_' and '-', got "${prefix}"`);
   const name = env.RELAY_NAME ?? 'relay';
+  const serialiseIn = env.RELAY_SERIALISE_IN ?? 'process';
+  if (serialiseIn !== 'process' && serialiseIn !== 'database') throw new RelayConfigError(`RELAY_SERIALISE_IN must be process or database, got "${serialiseIn}"`);
   if (name.trim() === '') throw new RelayConfigError('RELAY_NAME is blank');
   return {
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tenderledger',
@@ -49,6 +53,7 @@ export function relayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RelayC
     pageSize: positiveInt(env, 'RELAY_PAGE_SIZE', 1000),
     pollIntervalMs: positiveInt(env, 'RELAY_POLL_MS', 200),
     shutdownTimeoutMs: positiveInt(env, 'RELAY_SHUTDOWN_TIMEOUT_MS', 30_000),
+    serialiseIn,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
