@@ -24,8 +24,8 @@ export interface EventRelayOptions {
   /**
    * Who serialises the events: `process` (default) reads StoredEvents through store.readAll (the
    * port) and JSON.stringifies them here; `database` has PostgreSQL build each record's JSON in
-   * the read query (sqlRelayReader). Same records either way; on the loaded bench machine neither
-   * was faster (docs/PERFORMANCE.md, "Relay").
+   * the read query (sqlRelayReader). Same records either way; in two runs on the loaded bench machine neither
+   * was consistently faster (docs/PERFORMANCE.md, "Relay").
    */
   readonly serialiseIn?: 'database' | 'process';
   readonly logger?: MessagingLogger;
