@@ -10,6 +10,9 @@ import { SqlProjectionRunner, type SqlProjectionStore } from './runtime/sql-proj
 
 const logger = new Logger('SqlProjections');
 
+/** Optional: 'follow' when another process (the distributed shape's projector) writes the SQL projections. */
+export const SQL_PROJECTIONS_ROLE = Symbol.for('tenderledger.SqlProjectionsRole');
+
 /**
  * Audit trail with "as of" replay, store verification, and projection status (DESIGN §7).
  * Reads the store and the contexts' deciders only; needs EVENT_STORE and PROJECTION_RUNNER
@@ -22,10 +25,11 @@ const logger = new Logger('SqlProjections');
     AuditIndexSqlProjection,
     {
       provide: SqlProjectionRunner,
-      inject: [EVENT_STORE],
-      useFactory: (store: EventStore) => {
+      inject: [EVENT_STORE, { token: SQL_PROJECTIONS_ROLE, optional: true }],
+      useFactory: (store: EventStore, role?: 'write' | 'follow') => {
         if (!('executor' in store)) throw new Error('SQL projections need the SQL event store (pglite or postgres)');
         return new SqlProjectionRunner(store as unknown as SqlProjectionStore, {
+          role: role ?? 'write',
           onError: (name, error) => logger.error(`${name}: ${(error as Error)?.message}`, (error as Error)?.stack),
         });
       },

@@ -4,7 +4,7 @@ export { projectionStatuses, LAG_COUNT_BOUND, type ProjectionStatus } from './ru
 export { registerProjectionGauges } from './runtime/projection-metrics';
 
 // Audit (DESIGN §7): trail with "as of" replay, store verification, projection status routes.
-export { AuditModule } from './audit.module';
+export { AuditModule, SQL_PROJECTIONS_ROLE } from './audit.module';
 export { AuditService, type AuditTrail, type AuditReplay } from './audit/audit.service';
 export { AuditIndex } from './audit/audit-index.projection';
 export { verifyEverything, type VerificationReport, type CommitmentMismatch } from './audit/verification';
