@@ -66,3 +66,10 @@ export function describeWithPostgres(name: string, fn: () => void): void {
 export function describeWithKafka(name: string, fn: () => void): void {
   describeWith('kafka', name, fn);
 }
+
+/** describe() when both PostgreSQL and Kafka answer, otherwise a visibly skipped suite. */
+export function describeWithPostgresAndKafka(name: string, fn: () => void): void {
+  const missing = (['postgres', 'kafka'] as const).find((server) => !infraAvailable(server));
+  if (missing) describeWith(missing, name, fn);
+  else describe(name, fn);
+}

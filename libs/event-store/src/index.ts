@@ -5,7 +5,7 @@ export { UpcasterRegistry, type Upcaster } from './upcasters';
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
 export type { SqlExecutor } from './sql/sql-executor';
 export { openPgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
-export { openPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { openPostgresEventStore, PostgresExecutor, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { verifyStream, verifyStore, type ChainBreak, type StreamVerification, type StoreVerification } from './verify';
 export { openEventStore, eventStoreConfigFromEnv, describeEventStore, type EventStoreConfig, type EventStoreKind } from './config';
 export type { IdempotencyStore, IdempotencyClaim, IdempotentAnswer } from './idempotency';

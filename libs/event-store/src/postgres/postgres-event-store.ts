@@ -11,7 +11,8 @@ export interface PostgresEventStoreOptions extends SqlEventStoreOptions {
 /** Serialises schema set-up between processes starting at once ("tuple concurrently updated"). */
 const MIGRATION_LOCK = 7_355_001;
 
-class PostgresExecutor implements SqlExecutor {
+/** A `pg` pool as a SqlExecutor: also what a service hands IdempotentEventConsumer for its read-model database. */
+export class PostgresExecutor implements SqlExecutor {
   constructor(readonly pool: Pool) {}
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
