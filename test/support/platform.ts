@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { FixedClock } from '@tenderledger/domain-kit';
 import { openPgliteEventStore, type SqlEventStore } from '@tenderledger/event-store';
+import { collect } from '../../libs/event-store/src/testing/contract';
+import type { ScenarioTarget } from './scenario';
 import { createPlatformApp, type PlatformApp } from '../../apps/platform/src/bootstrap';
 import { platformConfigFromEnv } from '../../apps/platform/src/infrastructure/platform-config';
 
@@ -78,4 +80,17 @@ export async function settle(platform: TestPlatform): Promise<void> {
   const { DEADLINE_TICKER, PROJECTION_RUNNER } = await import('@tenderledger/domain-kit');
   await platform.platform.app.get<{ tick(): Promise<void> }>(DEADLINE_TICKER).tick();
   await platform.platform.app.get<{ waitFor(p: number): Promise<void> }>(PROJECTION_RUNNER).waitFor(await platform.store.headPosition());
+}
+
+/** The one-process platform on the embedded store with a fixed clock, as a ScenarioTarget. */
+export function platformTarget(p: TestPlatform): ScenarioTarget {
+  return {
+    token: (role, organisationId, userId) => p.token(role, organisationId, userId),
+    as: (token) => p.as(token),
+    setClock: async (to) => p.clock.set(to),
+    settle: () => settle(p),
+    readStream: (streamId) => collect(p.store.readStream(streamId)),
+    eventCount: () => p.eventCount(),
+    patienceMs: 3_000,
+  };
 }

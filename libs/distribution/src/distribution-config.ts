@@ -9,7 +9,7 @@ export interface DistributionConfig {
   /** Unique per process: Kafka reply consumer group, dev clock acknowledgements, logs. */
   readonly instanceId: string;
   readonly brokers: string[];
-  /** Topic and consumer-group prefix (`tenderledger` by default; tests use a unique one per run). */
+  /** Topic and consumer-group prefix, TOPIC_PREFIX (`tenderledger` by default; tests use a unique one per run). */
   readonly prefix: string;
   /** How long a command sent to another service may take before the caller gives up. */
   readonly commandTimeoutMs: number;
@@ -26,7 +26,8 @@ export function distributionConfigFromEnv(service: string, env: NodeJS.ProcessEn
     service,
     instanceId: env.INSTANCE_ID ?? `${service}-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
     brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
-    prefix: env.KAFKA_TOPIC_PREFIX ?? 'tenderledger',
+    // TOPIC_PREFIX as the relay reads it (libs/messaging's wire format).
+    prefix: env.TOPIC_PREFIX ?? 'tenderledger',
     commandTimeoutMs: Number(env.COMMAND_TIMEOUT_MS ?? 30_000),
     reactionsFeed: feed,
     commandPartitions: Number(env.COMMAND_PARTITIONS ?? 4),

@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { DistributionConfig } from './distribution-config';
-import { CONTEXT_SERVICES, commandsTopic, eventsTopic, repliesTopic } from './topology';
+import { topicFor } from '@tenderledger/messaging';
+import { CONTEXT_SERVICES, commandsTopic, repliesTopic } from './topology';
 
 /**
  * Creates the topics the distributed shape needs before anyone subscribes (a consumer that
@@ -16,7 +17,8 @@ export async function ensureTopics(config: DistributionConfig): Promise<void> {
       { topic: commandsTopic(config.prefix, service), numPartitions: config.commandPartitions },
       // One partition: every caller instance reads it with its own group and keeps only its own replies.
       { topic: repliesTopic(config.prefix, service), numPartitions: 1 },
-      { topic: eventsTopic(config.prefix, service), numPartitions: 3 },
+      // The relay's topics (libs/messaging wire format), so the reaction consumers can subscribe before it runs.
+      { topic: topicFor(service, config.prefix), numPartitions: 3 },
     ]).filter((t) => !existing.has(t.topic));
     if (wanted.length > 0) {
       await admin.createTopics({ topics: wanted.map((t) => ({ ...t, replicationFactor: -1 })), waitForLeaders: true }).catch((error: { type?: string }) => {

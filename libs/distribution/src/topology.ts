@@ -34,16 +34,5 @@ export const SERVICE_TICKS: Readonly<Record<ContextService, readonly string[]>> 
 export const commandsTopic = (prefix: string, service: ContextService): string => `${prefix}.${service}.commands`;
 /** Nest's ClientKafka listens for replies on `<pattern>.reply`. */
 export const repliesTopic = (prefix: string, service: ContextService): string => `${commandsTopic(prefix, service)}.reply`;
-export const eventsTopic = (prefix: string, context: ContextService): string => `${prefix}.${context}.events`;
-
-/** The context a stream belongs to, from its id (the relay's topic choice, fixed wire format). */
-export function contextOfStream(streamId: string): ContextService | null {
-  if (streamId.startsWith('organisation-') || streamId.startsWith('contract-')) return 'registry';
-  if (streamId.startsWith('tender-')) return 'tendering';
-  if (streamId.startsWith('bid-')) return 'bidding';
-  if (streamId.startsWith('evaluation-')) return 'evaluation';
-  if (streamId.startsWith('award-') || streamId.startsWith('direct-award-')) return 'award';
-  return null;
-}
 
 export const isContextService = (name: string): name is ContextService => (CONTEXT_SERVICES as readonly string[]).includes(name);

@@ -81,7 +81,7 @@ export async function createDistributedProcess(role: DistributedRole, env: NodeJ
   // Connected before the app starts: the first tick's process managers may send commands.
   const client = role.name === 'projector' ? null : new CommandClient(distribution);
   await client?.connect();
-  const events = feed === 'kafka' ? new KafkaEventFeed(distribution, runner) : null;
+  const events = feed === 'kafka' ? new KafkaEventFeed(distribution, sql, runner) : null;
 
   const checks: HealthCheck[] = [
     { name: 'kafka', check: () => kafkaAnswers(distribution) },
