@@ -29,7 +29,7 @@ export function commandsController(topic: string, service: ContextService, stale
         }
         if (COMMAND_OWNERS[wire?.type] !== service) throw new Error(`${wire?.type} is not a command of ${service}`);
         const result: unknown = await this.bus.execute(fromWireCommand(wire) as never);
-        this.logger.debug(`${wire.type} done in ${Date.now() - started} ms correlationId=${wire.correlationId}`);
+        this.logger.log(`${wire.type} done in ${Date.now() - started} ms correlationId=${wire.correlationId}`);
         return { ok: true, body: encode(result ?? null) };
       } catch (error) {
         if (error instanceof DomainError) this.logger.log(`${wire?.type} refused ${error.code} correlationId=${wire?.correlationId}`);
