@@ -104,13 +104,26 @@ export interface ScenarioRun {
   readonly bids: Record<string, string>;
 }
 
+/** Something to do between two steps (e.g. restart the Kafka broker after step 3), as its own test. */
+export interface Interlude {
+  /** The step it follows, by number: '1', '2', '3', '4a', …, '7'. */
+  readonly after: string;
+  readonly name: string;
+  readonly run: () => Promise<void>;
+}
+
 /**
  * The lifecycle scenario's steps as jest `it` blocks, to be called inside a describe. `target` is
  * read lazily (the describe's beforeAll builds it). Returns the run's tokens and bid ids.
  */
-export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
+export function lifecycleScenario(target: () => ScenarioTarget, interludes: readonly Interlude[] = []): ScenarioRun {
   const t: Record<string, string> = {};
   const bid: Record<string, string> = {};
+  const step = (name: string, fn: () => Promise<void>): void => {
+    it(name, fn);
+    const number = name.slice(0, name.indexOf('.'));
+    for (const interlude of interludes.filter((i) => i.after === number)) it(interlude.name, interlude.run);
+  };
 
   beforeAll(async () => {
     const at = target();
@@ -140,7 +153,7 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
   };
 
 
-  it('1. registers the commissioner, two practices, a federation of member practices and a company', async () => {
+  step('1. registers the commissioner, two practices, a federation of member practices and a company', async () => {
     const register = (token: string, body: object) => target().as(token).post('/api/organisations').send(body);
     expect((await register(t.admin, { organisationId: ICB, name: 'North ICB', kind: 'commissioner', commissioner: { type: 'ICB', region: 'North East and Yorkshire' } })).status).toBe(201);
     expect((await register(t.riverside, { name: 'Riverside Medical Practice', kind: 'practice', odsCode: 'A81001', listSize: 8_400 })).status).toBe(201);
@@ -155,7 +168,7 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
     expect(company.body.sizeBand).toBe('large');
   });
 
-  it('2. registers the incumbent’s contract and drafts a three-lot PSR tender replacing it, lot limit 1, then publishes it', async () => {
+  step('2. registers the incumbent’s contract and drafts a three-lot PSR tender replacing it, lot limit 1, then publishes it', async () => {
     const registered = await target().as(t.icb).post('/api/contracts').send({
       contractId: OLD_CONTRACT, reference: 'APMS-MEADOW-01', contractType: 'APMS', holderId: 'org-meadow', commissionerId: ICB,
       region: 'North East and Yorkshire', listSize: 72_000, annualValuePence: 720_000_000, startDate: '2017-04-01', endDate: '2027-03-31',
@@ -191,7 +204,7 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
     await eventually(target(), async () => expect((await target().as(t.icb).get(`/api/contracts/${OLD_CONTRACT}`)).body.markedForReprocurement).toBe(true));
   });
 
-  it('3. takes four bids in autumn 2026 (the federation as a consortium) and opens them once the deadline has passed', async () => {
+  step('3. takes four bids in autumn 2026 (the federation as a consortium) and opens them once the deadline has passed', async () => {
     await target().setClock('2026-10-05T09:00:00.000Z');
     const content = (prices: [string, number, number?][]) => ({
       lots: prices.map(([lotId, price, preference]) => ({ lotId, price, ...(preference ? { preference } : {}) })),
@@ -223,7 +236,7 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
     await eventually(target(), async () => expect((await target().as(t.icb).get(`/api/tenders/${TENDER}`)).body.status).not.toBe('published'));
   });
 
-  it('4a. opens the evaluation with the stated price formula and a panel of two; the conflicted evaluator is kept off the federation’s bid', async () => {
+  step('4a. opens the evaluation with the stated price formula and a panel of two; the conflicted evaluator is kept off the federation’s bid', async () => {
     await target().setClock('2026-11-09T10:00:00.000Z');
     const opened = await target().as(t.icb).post(BASE).send({ priceFormula: 'proportional-difference' });
     expect(opened.status).toBe(201);
@@ -247,7 +260,7 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
     await expectRefusal(target(), () => target().as(t.ben).post(`${BASE}/scores`).send({ bidId: bid.fed, scores: score(4, 3) }), 422, 'EVALUATION_ASSIGNMENT_CONFLICT');
   });
 
-  it('4b. the evaluators score independently: neither sees the other’s scores for a bid before giving its own', async () => {
+  step('4b. the evaluators score independently: neither sees the other’s scores for a bid before giving its own', async () => {
     await target().as(t.anna).post(`${BASE}/scores`).send({ bidId: bid.riverside, scores: score(4, 3) }).expect(201);
     const benBefore = await target().as(t.ben).get(BASE);
     expect(benBefore.status).toBe(200);
@@ -275,7 +288,7 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
     expect(annaAfter.body.submissions.filter((s: { bidId: string }) => s.bidId === bid.fed).map((s: { evaluatorId: string }) => s.evaluatorId)).toEqual([ANNA.evaluatorId]);
   });
 
-  it('4c. moderates every bid and criterion, completes, checks a price by hand and recommends within the lot limit', async () => {
+  step('4c. moderates every bid and criterion, completes, checks a price by hand and recommends within the lot limit', async () => {
     const consensus: [string, number, number][] = [['riverside', 4, 3], ['fed', 5, 5], ['carecorp', 3, 4], ['meadow', 1, 3]];
     await expectRefusal(target(), () => target().as(t.icb).post(`${BASE}/complete`).send({}), 409, 'EVALUATION_INCOMPLETE');
     for (const [who, quality, access] of consensus) {
@@ -323,13 +336,13 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
     expect((await target().as(t.icb).get(`${BASE}/ranking`)).body).toMatchObject({ verified: true });
   });
 
-  it('8a. before the decision bidders see neither the evaluation nor any assessment', async () => {
+  step('8a. before the decision bidders see neither the evaluation nor any assessment', async () => {
     await expectRefusal(target(), () => target().as(t.meadow).get(BASE), 403, 'ROLE_NOT_ALLOWED');
     await expectRefusal(target(), () => target().as(t.meadow).get(AWARD), 404, 'AWARD_NOT_DECIDED');
     await expectRefusal(target(), () => target().as(t.fed).get(AWARD), 404, 'AWARD_NOT_DECIDED');
   });
 
-  it('5. decides the award on Monday 21 December 2026: the PSR standstill runs over Christmas to the end of Tuesday 5 January', async () => {
+  step('5. decides the award on Monday 21 December 2026: the PSR standstill runs over Christmas to the end of Tuesday 5 January', async () => {
     await target().setClock(DECIDED_AT);
     const res = await target().as(t.icb).post(`${AWARD}/decision`).send(DECISION);
     expect(res.status).toBe(201);
@@ -352,7 +365,7 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
     await expectRefusal(target(), () => target().as(t.icb).post(`${AWARD}/conclude`).send({}), 409, 'STANDSTILL_NOT_OVER');
   });
 
-  it('8b. after the decision each bidder sees only its own assessment summary, with its scores and the winner’s', async () => {
+  step('8b. after the decision each bidder sees only its own assessment summary, with its scores and the winner’s', async () => {
     const seen = async (token: string) => (await target().as(token).get(AWARD).expect(200)).body as { lots: LotView[]; challenges: unknown[] };
 
     // Meadow, the incumbent, lost East: its summary, its scores against CareCorp's, and nobody else's.
@@ -382,7 +395,7 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
     expect(lotOf(full, LOTS.north).ranking).toHaveLength(2);
   });
 
-  it('6a. a challenge lodged during standstill holds every lot: conclusion is refused and the ticker concludes nothing, even after 6 January', async () => {
+  step('6a. a challenge lodged during standstill holds every lot: conclusion is refused and the ticker concludes nothing, even after 6 January', async () => {
     await target().setClock('2026-12-30T11:00:00.000Z');
     const lodged = await target().as(t.meadow).post(`${AWARD}/challenges`).send({ kind: 'challenge', grounds: 'The pass mark on quality was applied to a question the specification did not publish.' });
     expect(lodged.status).toBe(201);
@@ -411,7 +424,7 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
     expect((await target().as(t.icb).get(`/api/contracts/${OLD_CONTRACT}`)).body.status).toBe('active');
   });
 
-  it('6b. the commissioner dismisses it: PSR adds 5 working days, then the process manager concludes the contracts', async () => {
+  step('6b. the commissioner dismisses it: PSR adds 5 working days, then the process manager concludes the contracts', async () => {
     await target().setClock('2027-01-07T10:00:00.000Z');
     const res = await target().as(t.icb).post(`${AWARD}/challenges/${t.challenge}/outcome`).send({ outcome: 'dismissed', reasons: 'The quality question was published in the specification, section 4.' });
     expect(res.status).toBe(200);
@@ -440,7 +453,7 @@ export function lifecycleScenario(target: () => ScenarioTarget): ScenarioRun {
     expect(award.standstillEndsAt).toBeNull();
   });
 
-  it('7. the register shows the provider change: the incumbent’s contract ends as replaced, the successors are held by the new providers', async () => {
+  step('7. the register shows the provider change: the incumbent’s contract ends as replaced, the successors are held by the new providers', async () => {
     await target().settle();
     // North concluded first: it records the outcome on the replaced contract. (In the distributed
     // shape the register hears ContractConcluded over Kafka: it follows a moment later.)
