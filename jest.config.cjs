@@ -6,6 +6,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
+  // *.disruptive.spec.ts restart shared servers (the Kafka broker): only with TL_DISRUPTIVE=1, which
+  // `npm test` sets for a second, in-band run after everything else passed.
+  testPathIgnorePatterns: process.env.TL_DISRUPTIVE === '1' ? ['/node_modules/'] : ['/node_modules/', '\\.disruptive\\.spec\\.ts$'],
   transform: {
     '^.+\\.(t|j|cj|mj)s$': [
       '@swc/jest',

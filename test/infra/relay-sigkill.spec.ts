@@ -2,6 +2,7 @@
 // being appended, then started again. Every appended event reaches Kafka (duplicates allowed and
 // counted), and an IdempotentEventConsumer applies each exactly once.
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -18,6 +19,17 @@ const KILL_AFTER_APPENDED = 2000;
 
 const checkpointOf = async (store: SqlEventStore, name: string): Promise<number> =>
   Number((await store.executor.query<{ position: string }>('select position from tl_relay_checkpoints where name = $1', [name]))[0]?.position ?? 0);
+
+/** A port nobody listens on right now. */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.cjs')], { cwd: ROOT, stdio: 'pipe' });
@@ -51,8 +63,9 @@ describeWithPostgresAndKafka('Kafka relay survives SIGKILL mid-stream (real proc
     await dropDatabase(db);
   });
 
-  const startRelay = (): RelayProcess => {
+  const startRelay = (extra: Record<string, string> = {}): RelayProcess => {
     const relay = new RelayProcess({
+      ...extra,
       EVENT_STORE: 'postgres',
       DATABASE_URL: url,
       KAFKA_BROKERS: KAFKA_BROKERS.join(','),
@@ -85,13 +98,23 @@ describeWithPostgresAndKafka('Kafka relay survives SIGKILL mid-stream (real proc
     expect(appendedSoFar).toBeLessThan(EVENTS); // the kill really was mid-stream
 
     // 2. Restarted, it resumes from the stored checkpoint while appends go on, and catches up.
-    const second = startRelay();
+    const port = await freePort();
+    const second = startRelay({ RELAY_PORT: String(port) });
     await waitUntil(() => second.said('relay starting from its checkpoint'), 60_000, () => second.transcript());
     expect(second.lines.find((l) => l.msg === 'relay starting from its checkpoint')!.position).toBe(atKill);
     const appended = await appending;
     expect(appended).toBe(EVENTS);
     const head = await s.headPosition();
     await waitUntil(async () => (await checkpointOf(s, name)) >= head, 120_000, () => second.transcript());
+
+    // Its /health and /metrics report the store, Kafka, the checkpoint and no backlog.
+    await waitUntil(() => second.said('relay started'), 60_000, () => second.transcript());
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', store: 'ok', kafka: 'ok', relay: { name, state: 'running', position: head, lagEvents: 0 } });
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toContain(`tenderledger_relay_position{relay="${name}"} ${head}`);
+    expect(metrics).toContain(`tenderledger_relay_lag_events{relay="${name}"} 0`);
 
     // 3. SIGTERM: a clean stop (batch in flight finished and checkpointed).
     second.kill('SIGTERM');
