@@ -10,7 +10,8 @@
 # KAFKA_BROKERS [127.0.0.1:9092], TOPIC_PREFIX [tenderledger], SEALING_KEY (required: 32 bytes, base64),
 # AUTH_MODE [jwt: set JWT_SECRET or JWT_JWKS_URL; AUTH_MODE=dev only for trying it out],
 # DEV_CLOCK=shared (dev only: one movable clock for every process), PORT of the gateway [3000],
-# TENDERING_INSTANCES [1], LOG_DIR [./logs/distributed].
+# TENDERING_INSTANCES [1], LOG_DIR [./logs/distributed], SERVICE_PORT_BASE [3100]: the other processes'
+# health ports are base+1 … base+7 (tendering instances base+11, base+12, …).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -37,14 +38,15 @@ stop_all() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; 
 trap stop_all INT TERM EXIT
 
 # The projector first: the first process installs the store's schema in an empty database.
-start projector projector 3106; wait_healthy projector 3106
-start relay relay 3107
-start registry registry 3101
-for i in $(seq "${TENDERING_INSTANCES:-1}"); do start "tendering-$i" tendering $((3110 + i)); done
-start bidding bidding 3103
-start evaluation evaluation 3104
-start award award 3105
-for p in 3107 3101 3103 3104 3105; do wait_healthy "port $p" "$p"; done
+B="${SERVICE_PORT_BASE:-3100}"
+start projector projector $((B + 6)); wait_healthy projector $((B + 6))
+start relay relay $((B + 7))
+start registry registry $((B + 1))
+for i in $(seq "${TENDERING_INSTANCES:-1}"); do start "tendering-$i" tendering $((B + 10 + i)); done
+start bidding bidding $((B + 3))
+start evaluation evaluation $((B + 4))
+start award award $((B + 5))
+for p in $((B + 7)) $((B + 1)) $((B + 11)) $((B + 3)) $((B + 4)) $((B + 5)); do wait_healthy "port $p" "$p"; done
 start gateway gateway "${PORT:-3000}"; wait_healthy gateway "${PORT:-3000}"
 echo "TenderLedger distributed shape: http://localhost:${PORT:-3000} (API docs /docs). Ctrl-C stops every process."
 wait

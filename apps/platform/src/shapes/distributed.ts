@@ -86,7 +86,7 @@ export async function createDistributedProcess(role: DistributedRole, env: NodeJ
   const checks: HealthCheck[] = [
     { name: 'kafka', check: () => kafkaAnswers(distribution) },
     ...(client ? [{ name: 'commands', check: async () => void (client.ready || fail('the command client is not connected')) }] : []),
-    ...(events ? [{ name: 'reactions', check: async () => void (events.ready || fail('the event consumer has not joined its group')) }] : []),
+    ...(events ? [{ name: 'reactions', check: async () => void (events.ready || runner.listenerCount === 0 || fail('the event consumer has not joined its group')) }] : []),
   ];
   @Module({})
   class DistributionModule {}
@@ -130,12 +130,13 @@ export async function createDistributedProcess(role: DistributedRole, env: NodeJ
     },
   });
   await app.startAllMicroservices();
-  await events?.start();
+  // Only a service with process managers listening (tendering, award) needs the relay's topics.
+  if (runner.listenerCount > 0) await events?.start();
   if (devClock) devClock.follow(role.name, distribution.instanceId, Number(env.DEV_CLOCK_POLL_MS ?? 200), service && SERVICE_TICKS[service].length > 0 ? () => ticker.tick() : undefined);
 
   log.log(
     `${role.name} ready (instance ${distribution.instanceId}): store ${describeEventStore(config.eventStore)}, Kafka ${distribution.brokers.join(',')} prefix ${distribution.prefix}, ` +
-      `commands ${service ? `owned: ${service}` : 'none owned'}, process managers fed from ${feed}, ticks [${service ? SERVICE_TICKS[service].join(', ') : ''}]`,
+      `commands ${service ? `owned: ${service}` : 'none owned'}, process managers fed from ${feed === 'kafka' && runner.listenerCount === 0 ? 'nowhere (none here)' : feed}, ticks [${service ? SERVICE_TICKS[service].join(', ') : ''}]`,
   );
 
   let closing: Promise<void> | null = null;
