@@ -10,5 +10,6 @@ export { commandsController } from './commands.controller';
 export { DistributedProjectionRunner, type ListenerFeed } from './distributed-runner';
 export { ScopedDeadlineTicker } from './scoped-ticker';
 export { SharedDevClock } from './shared-dev-clock';
+export { DevClockFlushInterceptor } from './dev-clock-flush.interceptor';
 export { KafkaEventFeed } from './kafka-event-feed';
 export { ensureTopics, kafkaAnswers } from './kafka-topics';

@@ -6,6 +6,7 @@ import { Partitioners } from 'kafkajs';
 import { SystemClock, type Clock } from '@tenderledger/domain-kit';
 import {
   commandsController,
+  DevClockFlushInterceptor,
   commandsTopic,
   CommandClient,
   DistributedProjectionRunner,
@@ -113,6 +114,7 @@ export async function createDistributedProcess(role: DistributedRole, env: NodeJ
     imports: [distributionModule],
     httpEdge: role.httpEdge,
     beforeInit: (nest) => {
+      if (devClock && role.httpEdge) nest.useGlobalInterceptors(new DevClockFlushInterceptor(devClock));
       if (client) routeCommands(nest.get(CommandBus), new Set(service ? [service] : []), client);
       if (!service) return;
       nest.connectMicroservice<MicroserviceOptions>({
