@@ -4,8 +4,12 @@
  *   raw    a kafkajs producer sending the same records the relay sends — encoded beforehand and
  *          held in memory — with the same settings: idempotent, acks -1, one sendBatch per page of
  *          1000, one batch in flight, the default partitioner (the baseline: Kafka alone)
- *   relay  EventRelay from checkpoint 0 to the head: reads the store's gap-safe global order,
- *          encodes, sends each page with KafkaEventPublisher and stores its checkpoint after each ack
+ *   relay  EventRelay from checkpoint 0 to the head: reads the store's gap-safe global order
+ *          (store.readAll + JSON.stringify, the default), sends each page with KafkaEventPublisher
+ *          and stores its checkpoint after each ack
+ *   relay-sql  the same with serialiseIn 'database': PostgreSQL builds each record's JSON
+ *   read   the relay's reader alone, page after page, nothing sent: the relay's ceiling when
+ *          reading is slower than sending (it overlaps the two, so it cannot beat either)
  *
  * over N events (default 50,000, ≈ 400-byte data), each to fresh topics (3 partitions, created
  * before the clock starts), interleaved over rounds, median reported. Target: relay ≥ 0.8× raw.
@@ -24,7 +28,7 @@ import { Client } from 'pg';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { openPostgresEventStore, type NewEvent, type SqlEventStore } from '@tenderledger/event-store';
 import { uuidv7 } from '@tenderledger/domain-kit';
-import { allTopics, encodeEvent, EventRelay, KafkaEventPublisher, type EventMessage } from '@tenderledger/messaging';
+import { allTopics, encodeEvent, EventRelay, KafkaEventPublisher, storeRelayReader, type EventMessage } from '@tenderledger/messaging';
 import { OtherLoad } from '../event-store/quiet';
 
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/tenderledger';
@@ -120,9 +124,9 @@ async function runRaw(kafka: Kafka, pages: EventMessage[][]): Promise<number> {
   return seconds;
 }
 
-async function runRelay(store: SqlEventStore, prefix: string, name: string, head: number): Promise<{ seconds: number; published: number }> {
+async function runRelay(store: SqlEventStore, prefix: string, name: string, head: number, serialiseIn: 'database' | 'process'): Promise<{ seconds: number; published: number }> {
   const t0 = process.hrtime.bigint();
-  const relay = new EventRelay(store, new KafkaEventPublisher({ brokers: BROKERS }), { name, topicPrefix: prefix, pageSize: PAGE, pollIntervalMs: 5, partitions: PARTITIONS });
+  const relay = new EventRelay(store, new KafkaEventPublisher({ brokers: BROKERS }), { name, topicPrefix: prefix, pageSize: PAGE, pollIntervalMs: 5, partitions: PARTITIONS, serialiseIn });
   const done = new Promise<void>((resolve) => relay.onBatch((status) => status.position >= head && resolve()));
   await relay.start();
   await done;
@@ -144,7 +148,8 @@ async function main(): Promise<void> {
   const prefixes: string[] = [];
   const load = new OtherLoad();
   for (const pid of brokerPids()) load.addOwn(pid);
-  const results = { raw: [] as number[], relay: [] as number[], other: [] as number[] };
+  type Line = 'raw' | 'relay' | 'relay-sql' | 'read';
+  const results: Record<Line | 'other', number[]> = { raw: [], relay: [], 'relay-sql': [], read: [], other: [] };
   try {
     await admin.query(`drop database if exists ${DB} with (force)`);
     await admin.query(`create database ${DB}`);
@@ -169,7 +174,8 @@ async function main(): Promise<void> {
       log(`seeded ${fmt(count)} events in ${((Date.now() - t) / 1000).toFixed(1)} s; average record value ${fmt(bytes / count)} bytes`);
 
       for (let round = 1; round <= ROUNDS; round++) {
-        const order: ('raw' | 'relay')[] = round % 2 ? ['raw', 'relay'] : ['relay', 'raw'];
+        const lines: Line[] = ['raw', 'relay', 'relay-sql', 'read'];
+        const order = lines.map((_, i) => lines[(i + round) % lines.length]!); // rotate who goes first
         for (const line of order) {
           const prefix = `tl-bench-${RUN}-${round}-${line}`;
           prefixes.push(prefix);
@@ -181,14 +187,28 @@ async function main(): Promise<void> {
             const retargeted = pages.map((p) => p.map((m) => ({ ...m, topic: m.topic.replace(/^placeholder\./, `${prefix}.`) })));
             const seconds = await runRaw(kafka, retargeted);
             results.raw.push(count / seconds);
-            log(`round ${round} raw    ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${other()?.toFixed(2) ?? '?'} cores)`);
+            log(`round ${round} ${'raw'.padEnd(13)} ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${other()?.toFixed(2) ?? '?'} cores)`);
+          } else if (line === 'read') {
+            const t0 = process.hrtime.bigint();
+            const reader = storeRelayReader(store);
+            let read = 0;
+            for (let after = 0; ; ) {
+              const page = await reader.readPage(after, PAGE);
+              if (page.length === 0) break;
+              read += page.length;
+              after = page[page.length - 1]!.globalPosition;
+            }
+            const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+            if (read !== count) throw new Error(`read ${read} of ${count}`);
+            results.read.push(count / seconds);
+            log(`round ${round} ${'read'.padEnd(13)} ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${other()?.toFixed(2) ?? '?'} cores)`);
           } else {
-            const { seconds, published } = await runRelay(store, prefix, `bench-${RUN}-${round}`, head);
-            if (published !== count) throw new Error(`relay published ${published} of ${count}`);
-            results.relay.push(count / seconds);
+            const { seconds, published } = await runRelay(store, prefix, `bench-${RUN}-${round}-${line}`, head, line === 'relay' ? 'process' : 'database');
+            if (published !== count) throw new Error(`${line} published ${published} of ${count}`);
+            results[line].push(count / seconds);
             const cores = other();
             if (cores !== undefined) results.other.push(cores);
-            log(`round ${round} relay  ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${cores?.toFixed(2) ?? '?'} cores)`);
+            log(`round ${round} ${line.padEnd(13)} ${fmt(count / seconds).padStart(8)} ev/s  (${seconds.toFixed(2)} s; other processes ${cores?.toFixed(2) ?? '?'} cores)`);
           }
         }
       }
@@ -203,12 +223,18 @@ async function main(): Promise<void> {
   }
   const raw = median(results.raw);
   const relay = median(results.relay);
+  const relaySql = median(results['relay-sql']);
+  const read = median(results.read);
   const ratios = results.relay.map((r, i) => r / results.raw[i]!);
+  const ratiosSql = results['relay-sql'].map((r, i) => r / results.raw[i]!);
   console.log(`\n| line | events/s (median of ${ROUNDS}) | ÷ raw | target |`);
   console.log('|---|---:|---:|---|');
   console.log(`| raw kafkajs producer (pre-encoded records, idempotent, acks -1, sendBatch per ${PAGE}) | ${fmt(raw)} | 1.00× | |`);
-  console.log(`| EventRelay (read global order, encode, send, checkpoint per ${PAGE}) | ${fmt(relay)} | **${(relay / raw).toFixed(2)}×** ${relay / raw >= 0.8 ? '✓' : '✗'} | ≥ 0.8× raw |`);
-  console.log(`\nper-round ratios relay ÷ raw: ${ratios.map((r) => r.toFixed(2)).join(', ')}; other processes' load during the relay runs: median ${results.other.length ? median(results.other).toFixed(2) : '?'} cores`);
+  console.log(`| EventRelay (default: store.readAll + JSON.stringify, send, checkpoint per ${PAGE}) | ${fmt(relay)} | **${(relay / raw).toFixed(2)}×** ${relay / raw >= 0.8 ? '✓' : '✗'} | ≥ 0.8× raw |`);
+  console.log(`| EventRelay, serialiseIn 'database' (PostgreSQL builds the JSON) | ${fmt(relaySql)} | ${(relaySql / raw).toFixed(2)}× | |`);
+  console.log(`| the relay's reader alone (no Kafka): its ceiling | ${fmt(read)} | ${(read / raw).toFixed(2)}× | |`);
+  console.log(`\nper-round ratios ÷ raw — relay: ${ratios.map((r) => r.toFixed(2)).join(', ')}; relay-sql: ${ratiosSql.map((r) => r.toFixed(2)).join(', ')}; read: ${results.read.map((r, i) => (r / results.raw[i]!).toFixed(2)).join(', ')}`);
+  console.log(`other processes' load during the measurements: median ${results.other.length ? median(results.other).toFixed(2) : '?'} cores (the broker counts as ours)`);
 }
 
 main().catch((error: unknown) => {

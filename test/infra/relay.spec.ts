@@ -15,6 +15,8 @@ import {
   EventRelay,
   IdempotentEventConsumer,
   KafkaEventPublisher,
+  sqlRelayReader,
+  storeRelayReader,
   topicFor,
   type EventMessage,
   type EventPublisher,
@@ -99,7 +101,24 @@ describeWithPostgresAndKafka('Kafka relay and idempotent consumer (real broker a
     return { run, prefix, store, url };
   }
 
-  it('publishes every event once, on its context topic, keyed by stream, in stream order, with the headers, checkpointing only after each ack', async () => {
+  it('serialises every event the same whether PostgreSQL builds the JSON or the process does, and both equal the stored event', async () => {
+    const { run, store } = await scenario();
+    const odd = [
+      newEvent('Odd', { text: 'Bid for “lot 2” — £1,250 ✓ and \\ "quotes"', ratio: 0.1 + 0.2, big: 2 ** 53 - 1, tiny: 1e-7, nested: { list: [1, 'two', null, { three: true }], empty: {} } }, { causationId: 'cause-1' }),
+      newEvent('Null', null, { occurredAt: '1999-12-31T23:59:59.999Z' }),
+      newEvent('List', [1, 2, 3], { correlationId: 'corr-ünïcode' }),
+    ];
+    await store.append(`tender-${run}`, odd, 'no-stream');
+    await appendEvents(store, streamIds(run, 8), 300, { perAppend: 9 });
+    const events = await storedEvents(store);
+    const [viaDatabase, viaProcess] = await Promise.all([sqlRelayReader(store.executor).readPage(0, 1000), storeRelayReader(store).readPage(0, 1000)]);
+    expect(viaDatabase).toHaveLength(events.length);
+    expect(viaDatabase.map(({ value: _v, ...rest }) => rest)).toEqual(viaProcess.map(({ value: _v, ...rest }) => rest));
+    expect(viaDatabase.map((e) => JSON.parse(e.value))).toEqual(events);
+    expect(viaProcess.map((e) => JSON.parse(e.value))).toEqual(events);
+  });
+
+  it.each(['database', 'process'] as const)('publishes every event once, on its context topic, keyed by stream, in stream order, with the headers, checkpointing only after each ack (serialised in the %s)', async (serialiseIn) => {
     const { run, prefix, store } = await scenario();
     const streams = streamIds(run, 40);
     const appended = await appendEvents(store, streams, 1200, { perAppend: 7 });
@@ -107,7 +126,7 @@ describeWithPostgresAndKafka('Kafka relay and idempotent consumer (real broker a
     expect(events).toHaveLength(appended);
 
     const publisher = new WatchedPublisher(new KafkaEventPublisher({ brokers: KAFKA_BROKERS }), store, 'relay-a');
-    const relay = new EventRelay(store, publisher, { name: 'relay-a', topicPrefix: prefix, pageSize: 100, partitions: 3, pollIntervalMs: 20 });
+    const relay = new EventRelay(store, publisher, { name: 'relay-a', topicPrefix: prefix, pageSize: 100, partitions: 3, pollIntervalMs: 20, serialiseIn });
     const reader = new TopicReader(allTopics(prefix));
     cleanups.push(() => reader.stop(), () => relay.stop());
     await relay.start();

@@ -10,16 +10,20 @@ export {
   allTopics,
   encodeEvent,
   decodeEvent,
+  serialiseEvent,
+  messageOf,
   UndecodableMessageError,
   type BoundedContext,
   type EventMessage,
   type ReceivedMessage,
+  type SerialisedEvent,
 } from './wire-format';
 export type { EventPublisher, TopicSettings } from './event-publisher.port';
 export { silentLogger, type MessagingLogger } from './messaging-logger';
 export { createKafkaClient, type KafkaClientOptions } from './kafka/kafka-client';
 export { KafkaEventPublisher, DEFAULT_PUBLISH_RETRY, type KafkaEventPublisherOptions } from './kafka/kafka-event-publisher';
 export { RelayCheckpoints, RELAY_SCHEMA_SQL } from './relay/relay-checkpoints';
+export { sqlRelayReader, storeRelayReader, type RelayReader } from './relay/relay-readers';
 export {
   EventRelay,
   RELAY_LAG_COUNT_BOUND,

@@ -68,12 +68,32 @@ export interface EventMessage {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** A stored event as the record the relay publishes. */
-export function encodeEvent(event: StoredEvent, prefix: string = DEFAULT_TOPIC_PREFIX): EventMessage {
+/**
+ * An event already serialised: the envelope fields the key and headers need, and `value`, the
+ * JSON of the whole StoredEvent. The relay gets these either from StoredEvents (`serialiseEvent`)
+ * or straight from PostgreSQL, which builds the same JSON (relay/sql-relay-reader.ts).
+ */
+export interface SerialisedEvent {
+  readonly globalPosition: number;
+  readonly streamId: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly correlationId: string;
+  readonly value: string;
+}
+
+export function serialiseEvent(event: StoredEvent): SerialisedEvent {
+  const { globalPosition, streamId, eventId, type, schemaVersion, correlationId } = event;
+  return { globalPosition, streamId, eventId, type, schemaVersion, correlationId, value: JSON.stringify(event) };
+}
+
+/** The record for a serialised event: its context's topic, key = stream id, the wire headers. */
+export function messageOf(event: SerialisedEvent, prefix: string = DEFAULT_TOPIC_PREFIX): EventMessage {
   return {
     topic: topicForStream(event.streamId, prefix),
     key: event.streamId,
-    value: JSON.stringify(event),
+    value: event.value,
     headers: {
       [EVENT_HEADERS.eventId]: event.eventId,
       [EVENT_HEADERS.eventType]: event.type,
@@ -82,6 +102,11 @@ export function encodeEvent(event: StoredEvent, prefix: string = DEFAULT_TOPIC_P
       [EVENT_HEADERS.globalPosition]: String(event.globalPosition),
     },
   };
+}
+
+/** A stored event as the record the relay publishes. */
+export function encodeEvent(event: StoredEvent, prefix: string = DEFAULT_TOPIC_PREFIX): EventMessage {
+  return messageOf(serialiseEvent(event), prefix);
 }
 
 /** What a consumer receives: kafkajs gives Buffers (or null), other clients strings. */

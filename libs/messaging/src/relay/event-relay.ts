@@ -1,8 +1,9 @@
-import type { EventStore, SqlExecutor, StoredEvent } from '@tenderledger/event-store';
+import type { EventStore, SqlExecutor } from '@tenderledger/event-store';
 import type { EventPublisher } from '../event-publisher.port';
 import { errorFields, pause, silentLogger, type MessagingLogger } from '../messaging-logger';
-import { allTopics, DEFAULT_TOPIC_PREFIX, encodeEvent } from '../wire-format';
+import { allTopics, DEFAULT_TOPIC_PREFIX, messageOf, type SerialisedEvent } from '../wire-format';
 import { RelayCheckpoints } from './relay-checkpoints';
+import { sqlRelayReader, storeRelayReader, type RelayReader } from './relay-readers';
 
 /** What the relay reads: the store's gap-safe global order, and its database for the checkpoint. */
 export type RelaySource = Pick<EventStore, 'readAll' | 'ping'> & { readonly executor: SqlExecutor };
@@ -20,6 +21,13 @@ export interface EventRelayOptions {
   readonly replicationFactor?: number;
   /** First wait before reconnecting after a failure; doubles up to 30 s. Default 1 s. */
   readonly reconnectDelayMs?: number;
+  /**
+   * Who serialises the events: `process` (default) reads StoredEvents through store.readAll (the
+   * port) and JSON.stringifies them here; `database` has PostgreSQL build each record's JSON in
+   * the read query (sqlRelayReader). Same records either way; on the loaded bench machine neither
+   * was faster (docs/PERFORMANCE.md, "Relay").
+   */
+  readonly serialiseIn?: 'database' | 'process';
   readonly logger?: MessagingLogger;
 }
 
@@ -64,6 +72,7 @@ export class EventRelay {
   private readonly pollIntervalMs: number;
   private readonly logger: MessagingLogger;
   private readonly checkpoints: RelayCheckpoints;
+  private readonly reader: RelayReader;
   private readonly stopSignal = new AbortController();
   private state: RelayState = 'idle';
   private position = 0;
@@ -85,6 +94,7 @@ export class EventRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.logger = options.logger ?? silentLogger;
     this.checkpoints = new RelayCheckpoints(source.executor);
+    this.reader = options.serialiseIn === 'database' ? sqlRelayReader(source.executor) : storeRelayReader(source);
   }
 
   /**
@@ -142,7 +152,7 @@ export class EventRelay {
   private async run(): Promise<void> {
     let connected = false;
     let delay = this.options.reconnectDelayMs ?? 1000;
-    let prefetched: Promise<StoredEvent[]> | null = null;
+    let prefetched: Promise<SerialisedEvent[]> | null = null;
     while (!this.stopping) {
       try {
         if (!connected) {
@@ -153,7 +163,7 @@ export class EventRelay {
           if (this.failures > 0) this.logger.info({ relay: this.name, position: this.position }, 'relay reconnected, resuming from its checkpoint');
           this.setState('running');
         }
-        const page: StoredEvent[] = await (prefetched ?? this.readPage(this.position));
+        const page = await (prefetched ?? this.reader.readPage(this.position, this.pageSize));
         prefetched = null;
         if (page.length === 0) {
           await pause(this.pollIntervalMs, this.stopSignal.signal);
@@ -161,11 +171,11 @@ export class EventRelay {
         }
         const last = page[page.length - 1]!.globalPosition;
         if (page.length === this.pageSize) {
-          prefetched = this.readPage(last);
+          prefetched = this.reader.readPage(last, this.pageSize);
           prefetched.catch(() => undefined); // awaited on the next turn; a failure surfaces there
         }
         // Once a batch is on its way it is finished even if stop() arrives: sent, acknowledged, checkpointed.
-        await this.publisher.publish(page.map((event) => encodeEvent(event, this.prefix)));
+        await this.publisher.publish(page.map((event) => messageOf(event, this.prefix)));
         await this.checkpoints.save(this.name, last);
         this.position = last;
         this.published += page.length;
@@ -186,13 +196,5 @@ export class EventRelay {
         delay = Math.min(delay * 2, MAX_RECONNECT_DELAY_MS);
       }
     }
-  }
-
-  /** One page of the gap-safe global order after `after`. */
-  private async readPage(after: number): Promise<StoredEvent[]> {
-    const page: StoredEvent[] = [];
-    // raw: what is stored, byte for byte (consumers can check the hash chain; upcasting is theirs)
-    for await (const event of this.source.readAll({ fromPosition: after, limit: this.pageSize, pageSize: this.pageSize, raw: true })) page.push(event);
-    return page;
   }
 }
