@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { FixedClock } from '@tenderledger/domain-kit';
 import { openPgliteEventStore, type SqlEventStore } from '@tenderledger/event-store';
+import { collect } from '../../libs/event-store/src/testing/contract';
+import type { ScenarioTarget } from './scenario';
 import { createPlatformApp, type PlatformApp } from '../../apps/platform/src/bootstrap';
 import { platformConfigFromEnv } from '../../apps/platform/src/infrastructure/platform-config';
 import { SqlProjectionRunner } from '../../libs/projections/src/runtime/sql-projection-runner';
@@ -82,4 +84,17 @@ export async function settle(platform: TestPlatform): Promise<void> {
   await platform.platform.app.get<{ waitFor(p: number): Promise<void> }>(PROJECTION_RUNNER).waitFor(head);
   // The checkpointed read models (audit index, OCDS, turnover statistics) run on their own loop.
   await platform.platform.app.get(SqlProjectionRunner, { strict: false }).waitFor(head);
+}
+
+/** The one-process platform on the embedded store with a fixed clock, as a ScenarioTarget. */
+export function platformTarget(p: TestPlatform): ScenarioTarget {
+  return {
+    token: (role, organisationId, userId) => p.token(role, organisationId, userId),
+    as: (token) => p.as(token),
+    setClock: async (to) => p.clock.set(to),
+    settle: () => settle(p),
+    readStream: (streamId) => collect(p.store.readStream(streamId)),
+    eventCount: () => p.eventCount(),
+    patienceMs: 3_000,
+  };
 }

@@ -24,6 +24,13 @@ export interface PlatformModuleOptions {
   readonly metrics: PlatformMetrics;
   /** The bounded contexts' modules (registry, tendering, bidding, …). */
   readonly contexts?: DynamicModule['imports'];
+  /**
+   * The distributed shape's composition roots bring their own runner (where process managers hear
+   * events from), ticker (which deadline jobs run here) and modules (Kafka routing, health checks).
+   */
+  readonly runner?: ProjectionRunner;
+  readonly ticker?: DeadlineTicker;
+  readonly imports?: DynamicModule['imports'];
 }
 
 /** The composition root of the one-process shape: every context on one store, in-process bus. */
@@ -38,15 +45,15 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   static register(options: PlatformModuleOptions): DynamicModule {
-    const runner = new ProjectionRunner(options.store);
+    const runner = options.runner ?? new ProjectionRunner(options.store);
     const logger = new Logger('ProcessManagers');
-    const ticker = new DeadlineTicker(options.clock, options.config.tickIntervalMs, (name, error) =>
-      logger.error(`${name} failed: ${(error as Error)?.message}`, (error as Error)?.stack),
-    );
+    const ticker =
+      options.ticker ??
+      new DeadlineTicker(options.clock, options.config.tickIntervalMs, (name, error) => logger.error(`${name} failed: ${(error as Error)?.message}`, (error as Error)?.stack));
     return {
       module: PlatformModule,
       global: true,
-      imports: [CqrsModule.forRoot(), AuthModule.register(options.config.auth), ...(options.contexts ?? [])],
+      imports: [CqrsModule.forRoot(), AuthModule.register(options.config.auth), ...(options.contexts ?? []), ...(options.imports ?? [])],
       controllers: [HealthController, MetricsController, WebUiController],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },

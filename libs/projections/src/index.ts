@@ -26,7 +26,7 @@ export { computeTurnover } from './statistics/turnover';
 export type { SqlProjection, SqlQuery, TableName } from './runtime/sql-projection';
 export { SqlProjectionRunner, UnknownProjectionError, type SqlProjectionStore, type SqlProjectionRunnerOptions, type RebuildProgress } from './runtime/sql-projection-runner';
 export { AuditIndexSqlProjection, auditIndexEntry, type AuditIndexEntry } from './audit/audit-index.projection';
-export { SqlProjectionsModule } from './runtime/sql-projections.module';
+export { SqlProjectionsModule, SQL_PROJECTIONS_ROLE } from './runtime/sql-projections.module';
 export { SqlDocuments, type DocumentMaps, type DocumentFold } from './runtime/sql-documents';
 export { TurnoverFactsSqlProjection } from './statistics/turnover-facts.sql-projection';
 export { OcdsSqlProjection } from './ocds/ocds.sql-projection';

@@ -5,8 +5,8 @@ import pino, { type Logger } from 'pino';
 export class PinoLoggerService implements LoggerService {
   constructor(readonly pino: Logger) {}
 
-  static create(level: string): PinoLoggerService {
-    return new PinoLoggerService(pino({ level, base: { service: 'tenderledger-platform' } }));
+  static create(level: string, service = 'tenderledger-platform', instance?: string): PinoLoggerService {
+    return new PinoLoggerService(pino({ level, base: { service, ...(instance ? { instance } : {}) } }));
   }
 
   log(message: unknown, context?: string): void {

@@ -16,6 +16,11 @@ export interface SqlProjectionRunnerOptions {
   /** How often an idle projection looks for new events (waitFor wakes it at once). */
   readonly pollIntervalMs?: number;
   readonly onError?: (projection: string, error: unknown) => void;
+  /**
+   * 'write' (default) applies pages; 'follow' only tracks the checkpoints another process writes
+   * (the distributed shape's gateway reads the tables the projector keeps), so waitFor still works.
+   */
+  readonly role?: 'write' | 'follow';
 }
 
 export interface RebuildProgress {
@@ -129,7 +134,8 @@ export class SqlProjectionRunner {
     await this.install();
     this.stopping = false;
     this.loop = this.run();
-    for (const projection of this.projections.values()) {
+    // A follower leaves resuming and version-bump rebuilds to the writer.
+    for (const projection of this.options.role === 'follow' ? [] : this.projections.values()) {
       const row = await this.row(projection.name);
       if (row.rebuilding_suffix || versionOf(row.active_table_suffix) !== projection.version) {
         this.startRebuild(projection.name);
@@ -239,7 +245,7 @@ export class SqlProjectionRunner {
       for (const projection of this.projections.values()) {
         if (this.stopping) break;
         try {
-          moved = (await this.step(projection)) || moved;
+          moved = (this.options.role === 'follow' ? await this.follow(projection) : await this.step(projection)) || moved;
         } catch (error) {
           if (this.stopping) break;
           this.options.onError?.(projection.name, error);
@@ -247,6 +253,13 @@ export class SqlProjectionRunner {
       }
       if (!moved && !this.stopping) await this.idle();
     }
+  }
+
+  /** Follower: takes the checkpoint the writing process reached; then idles a poll interval. */
+  private async follow(projection: SqlProjection): Promise<boolean> {
+    const row = await this.row(projection.name);
+    this.advanced(projection.name, Number(row.position), iso(row.last_recorded_at));
+    return false;
   }
 
   private idle(): Promise<void> {

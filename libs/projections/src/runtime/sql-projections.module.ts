@@ -6,6 +6,9 @@ import { SqlProjectionRunner, type SqlProjectionStore } from './sql-projection-r
 
 const logger = new Logger('SqlProjections');
 
+/** Optional: 'follow' when another process (the distributed shape's projector) writes the SQL projections. */
+export const SQL_PROJECTIONS_ROLE = Symbol.for('tenderledger.SqlProjectionsRole');
+
 /**
  * The one SQL projection runner of the process, shared by every module that keeps a read model in
  * the events' database (audit index, OCDS, turnover statistics). Those modules import this one and
@@ -17,10 +20,11 @@ const logger = new Logger('SqlProjections');
   providers: [
     {
       provide: SqlProjectionRunner,
-      inject: [EVENT_STORE],
-      useFactory: (store: EventStore) => {
+      inject: [EVENT_STORE, { token: SQL_PROJECTIONS_ROLE, optional: true }],
+      useFactory: (store: EventStore, role?: 'write' | 'follow') => {
         if (!('executor' in store)) throw new Error('SQL projections need the SQL event store (pglite or postgres)');
         return new SqlProjectionRunner(store as unknown as SqlProjectionStore, {
+          role: role ?? 'write',
           onError: (name, error) => logger.error(`${name}: ${(error as Error)?.message}`, (error as Error)?.stack),
         });
       },
