@@ -94,7 +94,7 @@ describe('npm run demo: a seeded synthetic history through the platform’s API'
     reports = runs.map((run) => JSON.parse(run.stdout.trim().split('\n').at(-1)!));
     back = [];
     for (const dir of dirs) back.push(await readBack(dir));
-  }, 240_000);
+  }, 420_000);
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('says what it did: ran the platform itself on the folder, its clock starting in January 2021', () => {

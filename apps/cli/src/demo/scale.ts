@@ -19,8 +19,8 @@ export interface Scale {
 }
 
 export const SCALES: Record<Scale['name'], Scale> = {
-  small: { name: 'small', icbs: 2, practices: 40, federations: 3, companies: 2, tendersPerYear: 1, directAwardsPerYear: 1, extensionsPerYear: 1, renewalsPerYear: 1, terminationsPerYear: 0, buyOutsPerYear: 0, importChunk: 25 },
-  full: { name: 'full', icbs: 14, practices: 3_000, federations: 70, companies: 8, tendersPerYear: 12, directAwardsPerYear: 10, extensionsPerYear: 25, renewalsPerYear: 15, terminationsPerYear: 4, buyOutsPerYear: 3, importChunk: 500 },
+  small: { name: 'small', icbs: 2, practices: 40, federations: 3, companies: 2, tendersPerYear: 1, directAwardsPerYear: 1.34, extensionsPerYear: 1, renewalsPerYear: 1, terminationsPerYear: 0.34, buyOutsPerYear: 0.34, importChunk: 25 },
+  full: { name: 'full', icbs: 10, practices: 2_000, federations: 50, companies: 8, tendersPerYear: 10, directAwardsPerYear: 8, extensionsPerYear: 20, renewalsPerYear: 12, terminationsPerYear: 4, buyOutsPerYear: 3, importChunk: 500 },
 };
 
 export const isScaleName = (name: string): name is Scale['name'] => name === 'small' || name === 'full';

@@ -25,9 +25,10 @@ export function buildPlan(seed: number, scale: Scale): DemoPlan {
   STORY_YEARS.forEach((year, i) => {
     for (let k = 0; k < countIn(scale.tendersPerYear, i); k++) story.tender(year);
     const directAwards = countIn(scale.directAwardsPerYear, i);
-    const mostSuitable = countIn(scale.directAwardsPerYear / 5, i);
-    for (let k = 0; k < directAwards - Math.min(mostSuitable, directAwards - 1); k++) story.directAwardC(year);
-    for (let k = 0; k < Math.min(mostSuitable, directAwards - 1); k++) story.mostSuitableProvider(year);
+    // About one in five direct awards goes to the most suitable provider; the rest keep the incumbent (direct award C).
+    const mostSuitable = Math.min(directAwards, countIn(scale.directAwardsPerYear / 5, i));
+    for (let k = 0; k < directAwards - mostSuitable; k++) story.directAwardC(year);
+    for (let k = 0; k < mostSuitable; k++) story.mostSuitableProvider(year);
     for (let k = 0; k < countIn(scale.extensionsPerYear, i); k++) story.extension(year);
     for (let k = 0; k < countIn(scale.renewalsPerYear, i); k++) story.renewal(year);
     for (let k = 0; k < countIn(scale.terminationsPerYear, i); k++) story.termination(year);
@@ -136,7 +137,7 @@ class StoryBuilder {
     const represented = this.directAwards.every((d) => d.representation === null) && complainant !== undefined;
     const lodgeAt = weekday(addDays(decideAt, 3) + 3_600_000);
     const award: PlannedDirectAward = {
-      id: `demo-msp-${year}-${federation.id.replace('demo-', '')}`,
+      id: `demo-msp-${year}-${two(this.directAwards.length + 1)}-${federation.id.replace('demo-', '')}`,
       icbId: federation.icbId,
       route: 'psr-most-suitable-provider',
       providerId: federation.id,
