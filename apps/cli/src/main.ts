@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyStore } from '@tenderledger/event-store';
+import { seedDemo } from './demo/seed-demo';
 import { Progress } from './progress';
 import { openTarget, type Target } from './target';
 
@@ -12,6 +13,9 @@ const USAGE = `TenderLedger auditor and operator CLI
   npm run cli -- export audit --tender ID [--format jsonl|csv]
   npm run cli -- stats turnover [--year Y] [--region R] [--contract-type T] [--format json|csv]
   npm run cli -- projections rebuild NAME            rebuild a SQL projection from position 0, then swap it in
+  npm run cli -- seed-demo [--seed N] [--scale small|full] [--force]
+                                                      write a synthetic 2021–2026 history into an empty DATA_DIR
+                                                      through the platform's API (npm run demo); --force empties it first
 
 Uses the platform that holds the data folder (over HTTP) if one runs, else opens the store
 itself: DATA_DIR for the embedded store, or EVENT_STORE=postgres with DATABASE_URL.`;
@@ -154,6 +158,13 @@ function report(breaks: unknown[], mismatches: unknown[], events: number, stream
 async function main(): Promise<number> {
   const { words, options } = parse(process.argv.slice(2));
   const [command, ...rest] = words;
+  if (command === 'seed-demo' && !options.help) {
+    // Not through openTarget: the demo runs its own in-process platform with a clock set to 2021.
+    const result = await seedDemo({ ...(options.seed ? { seed: Number(options.seed) } : {}), ...(options.scale ? { scale: options.scale } : {}), force: options.force === 'true' });
+    // One JSON line on stdout for scripts (the human account went to stderr).
+    process.stdout.write(`${JSON.stringify({ seed: result.plan.seed, scale: result.plan.scale.name, seconds: result.seconds, report: result.report, counted: result.counted })}\n`);
+    return 0;
+  }
   const run = command ? commands[command] : undefined;
   if (!run || options.help) {
     process.stdout.write(`${USAGE}\n`);

@@ -6,6 +6,7 @@ export class Progress {
   constructor(
     private readonly label: string,
     private readonly total?: number,
+    private readonly unit = 'events',
   ) {}
 
   update(done: number, extra = ''): void {
@@ -30,7 +31,7 @@ export class Progress {
       const filled = Math.min(width, Math.round((done / this.total) * width));
       bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.min(100, Math.round((done / this.total) * 100))}% `;
     }
-    const line = `${this.label} ${bar}${done.toLocaleString('en-GB')} events, ${rate.toLocaleString('en-GB')}/s ${extra}`;
+    const line = `${this.label} ${bar}${done.toLocaleString('en-GB')} ${this.unit}, ${rate.toLocaleString('en-GB')}/s ${extra}`;
     process.stderr.write(tty ? `\r${line.padEnd(100)}` : `${line}\n`);
   }
 }

@@ -1,5 +1,8 @@
 import { createPlatformApp } from '../../platform/src/bootstrap';
 import { platformConfigFromEnv, type PlatformConfig } from '../../platform/src/infrastructure/platform-config';
+import { platformContexts } from '../../platform/src/contexts';
+import { resolveSealingKey } from '../../platform/src/infrastructure/sealing-key';
+import type { Clock } from '@tenderledger/domain-kit';
 import { currentHolder, describeEventStore, lockDataFolder, openEventStore, type SqlEventStore } from '@tenderledger/event-store';
 
 /**
@@ -10,6 +13,8 @@ import { currentHolder, describeEventStore, lockDataFolder, openEventStore, type
  */
 export interface Target {
   readonly description: string;
+  /** The platform's base URL (loopback when the CLI runs it in-process). */
+  readonly url: string;
   /** GET a platform route as an auditor; returns the raw response. */
   get(path: string, accept?: string): Promise<Response>;
   /** POST to a platform route as an admin (operator commands such as `projections rebuild`); returns the raw response. */
@@ -36,6 +41,7 @@ async function remoteTarget(url: string, config: PlatformConfig, description: st
   const adminToken = process.env.CLI_TOKEN ? async () => token : lazyAdminToken(url);
   return {
     description,
+    url,
     store: null,
     get: (path, accept = 'application/json') => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}`, accept } }),
     post: async (path, body) => post(url, path, await adminToken(), body),
@@ -43,11 +49,18 @@ async function remoteTarget(url: string, config: PlatformConfig, description: st
   };
 }
 
-async function localTarget(config: PlatformConfig, dataDir: string | undefined): Promise<Target> {
+/**
+ * Locks the folder and runs the platform in-process on a loopback port. `clock` lets a caller that
+ * writes a history (seed-demo) start the platform's clock at a past moment and move it forward
+ * through the dev clock route; by default the platform keeps its own clock.
+ */
+export async function localTarget(config: PlatformConfig, dataDir: string | undefined, clock?: Clock): Promise<Target> {
   const release = dataDir ? lockDataFolder(dataDir, { kind: 'cli' }) : () => undefined;
   try {
     const store = await openEventStore(config.eventStore);
-    const { app } = await createPlatformApp({ config: { ...config, auth: { ...config.auth, mode: 'dev' } }, store });
+    // Bids sealed here must open under `npm start` later: the same key as the platform (the data folder's key file, or SEALING_KEY).
+    const sealingKey = resolveSealingKey(process.env, { dataDir, durableStore: config.eventStore.kind === 'postgres' });
+    const { app } = await createPlatformApp({ config: { ...config, auth: { ...config.auth, mode: 'dev' } }, store, contexts: platformContexts({ sealingKey }), ...(clock ? { clock } : {}) });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     const url = `http://127.0.0.1:${address.port}`;
@@ -55,6 +68,7 @@ async function localTarget(config: PlatformConfig, dataDir: string | undefined):
     const adminToken = lazyAdminToken(url);
     return {
       description: `${describeEventStore(config.eventStore)}, opened by the CLI itself (no platform holds it)`,
+      url,
       store,
       get: (path, accept = 'application/json') => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}`, accept } }),
       post: async (path, body) => post(url, path, await adminToken(), body),

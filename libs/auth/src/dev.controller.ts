@@ -1,7 +1,7 @@
-import { Body, Controller, ForbiddenException, HttpCode, Inject, Post, UnprocessableEntityException } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, HttpCode, Inject, Optional, Post, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { CLOCK, isAdjustable, type Clock } from '@tenderledger/domain-kit';
+import { CLOCK, DEADLINE_TICKER, isAdjustable, type Clock } from '@tenderledger/domain-kit';
 import { Public, Roles } from './decorators';
 import { ROLES, type Role } from './identity';
 import { TokenService } from './token-service';
@@ -46,6 +46,7 @@ export class DevController {
   constructor(
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(DEADLINE_TICKER) private readonly ticker?: { tick(): Promise<void> },
   ) {}
 
   @Post('tokens')
@@ -62,8 +63,8 @@ export class DevController {
   @Roles('admin')
   @ApiBearerAuth()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move the platform clock forward (admin, AUTH_MODE=dev only), e.g. past a submission deadline.' })
-  advance(@Body() body: AdvanceClockDto): { now: string } {
+  @ApiOperation({ summary: 'Move the platform clock forward (admin, AUTH_MODE=dev only), e.g. past a submission deadline; answers once the time-driven process managers have run at the new time.' })
+  async advance(@Body() body: AdvanceClockDto): Promise<{ now: string }> {
     if (!this.tokens.devMode || !isAdjustable(this.clock)) throw devOnly();
     const now = this.clock.now().getTime();
     const target = body.to ? Date.parse(body.to) : now + (body.advanceByMs ?? 0);
@@ -71,6 +72,11 @@ export class DevController {
       throw new UnprocessableEntityException({ statusCode: 422, code: 'CLOCK_NOTHING_TO_DO', message: 'Give advanceByMs or to.' });
     }
     if (target < now) throw new UnprocessableEntityException({ statusCode: 422, code: 'CLOCK_CANNOT_GO_BACK', message: 'The clock only moves forward: events already recorded must stay in the past.' });
-    return { now: this.clock.advance(target - now).toISOString() };
+    const moved = this.clock.advance(target - now).toISOString();
+    // Answer once the time-driven process managers (close submissions, open bids, conclude after
+    // standstill, expire contracts) have looked at the new time, so a script that moves the clock
+    // step by step sees each moment's effects recorded at that moment, not at a later one.
+    await this.ticker?.tick();
+    return { now: moved };
   }
 }
