@@ -43,4 +43,25 @@ describe('auditor CLI against an embedded data folder (a real process)', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('TenderLedger auditor and operator CLI');
   });
+  it('exports a direct award’s audit trail (--direct-award), and says what it needs without an id', async () => {
+    const { store } = await openPgliteEventStore({ dataDir });
+    const decided = {
+      decisionId: 'da-cli', commissionerId: 'org-icb', route: 'psr-direct-award-a', awardProcess: 'direct-award-a',
+      provider: { organisationId: 'org-p', name: 'Only Provider' }, incumbent: null, incumbentRetained: null, keyCriteriaAssessment: [],
+      decisionMakers: [{ name: 'Dr Ada Okafor', role: 'Director' }], conflicts: [], reasons: 'Only one provider can deliver the service.',
+      contract: { startDate: '2027-04-01', endDate: '2030-03-31', annualValuePence: 100 }, standstillRule: null, decidedAt: '2026-03-02T10:15:30.123Z',
+    };
+    await store.append('direct-award-da-cli', [newEvent('DirectAwardDecided', decided, { actor: { userId: 'jane', role: 'commissioner', organisationId: 'org-icb' } })], 'no-stream');
+    await store.close();
+    const run = cli(dataDir, 'export', 'audit', '--direct-award', 'da-cli', '--format', 'csv');
+    expect(run.status).toBe(0);
+    const [header, row, ...rest] = run.stdout.trim().split('\n');
+    expect(header).toBe('globalPosition,occurredAt,streamId,type,actor,correlationId,summary,reason');
+    expect(row).toContain('"direct-award-da-cli","DirectAwardDecided"');
+    expect(row).toContain('"Only one provider can deliver the service."');
+    expect(rest).toEqual([]);
+    const missing = cli(dataDir, 'export', 'audit');
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr + missing.stdout).toContain('export audit needs --tender ID or --direct-award ID');
+  });
 });

@@ -1,15 +1,21 @@
 import { collect } from '../../libs/event-store/src/testing/contract';
+import { codelistProblems, OCDS_DIR, ocdsAvailable, packageValidators } from '../../libs/projections/src/ocds/testing/ocds-standard';
 import { expectRefusal, settle, startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
  * PSR direct awards over HTTP with a fixed clock: direct award C keeps the incumbent and, after its
  * standstill, the register shows a renewal without competition; a most-suitable-provider award held by
  * a representation is concluded after the further 5 working days and registers a new contract; and a
- * contract whose end date has passed is expired by the process manager.
+ * contract whose end date has passed is expired by the process manager. Then an auditor reads and
+ * replays both decisions (GET /api/audit/direct-awards/:id) and each is its own OCDS contracting process.
  */
 const ICB = 'org-icb-north';
 const GMS = 'contract-gms-riverside';
 const OLD_PMS = 'contract-pms-old';
+const REASONS = 'The provider is satisfying the existing contract and is likely to satisfy the new one.';
+type Entry = { globalPosition: number; occurredAt: string; streamId: string; type: string; actor: { userId: string; role: string; organisationId: string | null }; summary: string; reason: string | null };
+
+if (!ocdsAvailable()) console.warn(`SKIPPED: direct award OCDS validation — ${OCDS_DIR} is absent (set OCDS_SCHEMA_DIR).`);
 
 const ASSESSMENT = {
   'quality-and-innovation': 'CQC good; patient survey above the ICB average.',
@@ -29,7 +35,7 @@ describe('direct awards over HTTP: PSR C renewal, most suitable provider, contra
     keyCriteriaAssessment: ASSESSMENT,
     decisionMakers: [{ name: 'Dr Ada Okafor', role: 'ICB Director of Primary Care' }, { name: 'Sam Patel', role: 'Head of Contracting' }],
     conflicts: [{ decisionMaker: 'Sam Patel', interest: 'Registered patient at Riverside Medical Practice.', handling: 'Took no part in the value assessment.' }],
-    reasons: 'The provider is satisfying the existing contract and is likely to satisfy the new one.',
+    reasons: REASONS,
     contract: { startDate: '2027-04-01', endDate: '2032-03-31', annualValuePence: 130_000_000 },
     ...extra,
   });
@@ -135,5 +141,97 @@ describe('direct awards over HTTP: PSR C renewal, most suitable provider, contra
     await settle(p);
     const created = await contract('da-msp-hillside.contract');
     expect(created).toMatchObject({ holderId: 'org-hillside', commissionerId: ICB, reference: 'psr-most-suitable-provider/da-msp-hillside', status: 'active', startDate: '2027-02-01', endDate: '2030-01-31', region: 'North East and Yorkshire' });
+  });
+  it('audit: every decision of the most-suitable-provider award in order, with who, what and why', async () => {
+    const res = await p.as(t.auditor).get('/api/audit/direct-awards/da-msp-hillside');
+    expect(res.status).toBe(200);
+    const timeline: Entry[] = res.body.timeline;
+    expect(timeline.map((e) => e.type)).toEqual([
+      'DirectAwardDecided', 'IntentionNoticePublished', 'DirectAwardStandstillStarted',
+      'DirectAwardChallengeLodged', 'DirectAwardChallengeDismissed', 'DirectAwardStandstillExtended',
+      'DirectAwardConcluded', 'ContractRegistered',
+    ]);
+    const positions = timeline.map((e) => e.globalPosition);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const [decided, , , lodged, dismissed, , concluded, registered] = timeline;
+    expect(decided!.actor).toEqual({ userId: 'jane.commissioner', role: 'commissioner', organisationId: ICB });
+    expect(decided!.reason).toBe(REASONS);
+    expect(decided!.summary).toContain('most-suitable-provider award (psr-most-suitable-provider) to Hillside Surgery');
+    expect(decided!.summary).toContain('key criteria assessed: quality-and-innovation, value, integration-collaboration-and-service-sustainability');
+    expect(decided!.summary).toContain('decision-makers: Dr Ada Okafor (ICB Director of Primary Care), Sam Patel (Head of Contracting)');
+    expect(decided!.summary).toContain('conflicts declared: Sam Patel: Registered patient at Riverside Medical Practice.; Took no part in the value assessment.');
+    expect(lodged).toMatchObject({ actor: { organisationId: 'org-riverside', role: 'bidder' }, reason: 'We were not considered for the extended-access service.', occurredAt: '2026-12-30T11:00:00.000Z' });
+    expect(dismissed).toMatchObject({ actor: { organisationId: ICB }, reason: 'Extended access was never in scope.' });
+    expect(concluded!.actor.userId).toMatch(/^process-manager:/);
+    expect(registered).toMatchObject({ streamId: 'contract-da-msp-hillside.contract', actor: { userId: 'process-manager:register-after-award' } });
+    // The commissioner that decided reads its own trail too.
+    expect((await p.as(t.icb).get('/api/audit/direct-awards/da-msp-hillside')).body.timeline).toHaveLength(8);
+  });
+
+  it('audit: a renewal shows the register event it caused, not the incumbent contract’s older history', async () => {
+    const res = await p.as(t.admin).get('/api/audit/direct-awards/da-c-riverside').expect(200);
+    const types = (res.body.timeline as Entry[]).map((e) => `${e.streamId}:${e.type}`);
+    expect(types).toEqual([
+      'direct-award-da-c-riverside:DirectAwardDecided', 'direct-award-da-c-riverside:IntentionNoticePublished', 'direct-award-da-c-riverside:DirectAwardStandstillStarted',
+      'direct-award-da-c-riverside:DirectAwardConcluded', `contract-${GMS}:ContractRenewedWithoutCompetition`,
+    ]);
+  });
+
+  it('audit asOf: before the decision nothing was decided; during the representation the challenge was open; then it was dismissed', async () => {
+    const { body: now } = await p.as(t.auditor).get('/api/audit/direct-awards/da-msp-hillside').expect(200);
+    const timeline: Entry[] = now.timeline;
+    const before = await p.as(t.auditor).get('/api/audit/direct-awards/da-msp-hillside').query({ asOf: '2026-12-21T09:59:59Z' }).expect(200);
+    expect(before.body).toMatchObject({ timeline: [], directAward: null });
+    const lodged = timeline.find((e) => e.type === 'DirectAwardChallengeLodged')!;
+    const during = await p.as(t.auditor).get('/api/audit/direct-awards/da-msp-hillside').query({ asOf: String(lodged.globalPosition) }).expect(200);
+    expect(during.body.timeline.map((e: Entry) => e.type).at(-1)).toBe('DirectAwardChallengeLodged');
+    expect(during.body.directAward).toMatchObject({ status: 'decided', decisionId: 'da-msp-hillside', decision: { reasons: REASONS } });
+    expect(Object.values(during.body.directAward.challenges)).toEqual([expect.objectContaining({ by: 'org-riverside', decision: null })]);
+    const after = await p.as(t.auditor).get('/api/audit/direct-awards/da-msp-hillside').query({ asOf: '2027-01-15T00:00:00Z' }).expect(200);
+    expect(after.body.directAward.status).toBe('concluded');
+    expect(Object.values(after.body.directAward.challenges)).toEqual([expect.objectContaining({ decision: expect.objectContaining({ outcome: 'dismissed' }) })]);
+  });
+
+  it('audit access: refused to a bidder and to another commissioner; unknown decision and bad asOf named', async () => {
+    const other = await p.token('commissioner', 'org-icb-south');
+    await expectRefusal(p, () => p.as(t.riverside).get('/api/audit/direct-awards/da-msp-hillside'), 403, 'ROLE_NOT_ALLOWED');
+    await expectRefusal(p, () => p.as(other).get('/api/audit/direct-awards/da-msp-hillside'), 403, 'AUDIT_NOT_YOUR_DIRECT_AWARD');
+    await expectRefusal(p, () => p.as(t.auditor).get('/api/audit/direct-awards/da-nope'), 404, 'AUDIT_DIRECT_AWARD_NOT_FOUND');
+    await expectRefusal(p, () => p.as(t.auditor).get('/api/audit/direct-awards/da-msp-hillside?asOf=yesterday'), 400, 'AUDIT_AS_OF_INVALID');
+  });
+
+  (ocdsAvailable() ? it : it.skip)('OCDS: each direct award is a contracting process with valid releases and record', async () => {
+    const validators = packageValidators();
+    const releases = await p.as(t.hillside).get('/api/ocds/releases?directAwardId=da-c-riverside');
+    expect(releases.status).toBe(200);
+    expect(validators.releasePackage(releases.body)).toEqual([]);
+    for (const release of releases.body.releases) expect(codelistProblems(release)).toEqual([]);
+    const [decided, concluded] = releases.body.releases;
+    expect(releases.body.releases.map((r: { tag: string[] }) => r.tag)).toEqual([['award'], ['contract']]);
+    expect(decided.ocid).toBe('ocds-tl0000-direct-award-da-c-riverside');
+    expect(decided.tender).toMatchObject({
+      id: 'da-c-riverside', procurementMethod: 'direct', procurementMethodDetails: 'Provider Selection Regime direct award process C',
+      procurementMethodRationale: REASONS, value: { amount: 1_300_000, currency: 'GBP' },
+    });
+    expect(decided.awards).toEqual([expect.objectContaining({ status: 'pending', suppliers: [{ id: 'org-riverside', name: 'Riverside Medical Practice' }], value: { amount: 1_300_000, currency: 'GBP' } })]);
+    expect(decided.contracts).toBeUndefined();
+    expect(decided.parties).toEqual([expect.objectContaining({ id: ICB, roles: ['buyer', 'procuringEntity'] }), expect.objectContaining({ id: 'org-riverside', roles: ['supplier'] })]);
+    expect(concluded.awards[0].status).toBe('active');
+    expect(concluded.contracts).toEqual([expect.objectContaining({ awardID: decided.awards[0].id, status: 'active', dateSigned: '2027-01-06T00:00:00.000Z', value: { amount: 1_300_000, currency: 'GBP' } })]);
+
+    const record = await p.as(t.auditor).get(`/api/ocds/records/${decided.ocid}`);
+    expect(record.status).toBe(200);
+    expect(validators.recordPackage(record.body)).toEqual([]);
+    const compiled = record.body.records[0].compiledRelease;
+    expect(codelistProblems(compiled)).toEqual([]);
+    expect(compiled).toMatchObject({ tag: ['compiled'], tender: { procurementMethod: 'direct', procurementMethodRationale: REASONS }, awards: [{ status: 'active' }], contracts: [{ status: 'active' }] });
+    expect(record.body.packages).toEqual([expect.stringContaining('/api/ocds/releases?directAwardId=da-c-riverside')]);
+
+    const msp = (await p.as(t.auditor).get('/api/ocds/releases?directAwardId=da-msp-hillside').expect(200)).body;
+    expect(validators.releasePackage(msp)).toEqual([]);
+    expect(msp.releases.at(-1).tender).toMatchObject({ procurementMethod: 'direct', procurementMethodDetails: 'Provider Selection Regime most suitable provider process' });
+    expect(msp.releases.at(-1).awards[0].suppliers).toEqual([{ id: 'org-hillside', name: 'Hillside Surgery' }]);
+    // The representation is not public data.
+    expect(JSON.stringify(msp)).not.toContain('extended-access');
   });
 });

@@ -9,8 +9,9 @@ const USAGE = `TenderLedger auditor and operator CLI
 
   npm run cli -- verify                               recompute every hash chain and opened-bid commitment
   npm run cli -- replay --tender ID [--as-of T]       a tender's state and decision timeline (T: ISO time or position)
+  npm run cli -- replay --direct-award ID [--as-of T] the same for a PSR direct award decision
   npm run cli -- export ocds --out DIR [--tender ID]  OCDS release and record packages
-  npm run cli -- export audit --tender ID [--format jsonl|csv]
+  npm run cli -- export audit --tender ID | --direct-award ID [--format jsonl|csv]
   npm run cli -- stats turnover [--year Y] [--region R] [--contract-type T] [--format json|csv]
   npm run cli -- projections rebuild NAME            rebuild a SQL projection from position 0, then swap it in
   npm run cli -- seed-demo [--seed N] [--scale small|full] [--force]
@@ -42,6 +43,13 @@ async function json(target: Target, path: string): Promise<unknown> {
   return JSON.parse(body) as unknown;
 }
 
+/** A tender's audit route, or a direct award's (`--direct-award ID`). */
+function auditPath(options: Options, command: string): string {
+  if (options['direct-award']) return `/api/audit/direct-awards/${encodeURIComponent(options['direct-award'])}`;
+  if (options.tender) return `/api/audit/tenders/${encodeURIComponent(options.tender)}`;
+  throw new Error(`${command} needs --tender ID or --direct-award ID`);
+}
+
 const commands: Record<string, (target: Target, words: string[], options: Options) => Promise<number>> = {
   projections: (target, words) => projectionsCommand(target, words),
   async verify(target) {
@@ -61,9 +69,8 @@ const commands: Record<string, (target: Target, words: string[], options: Option
   },
 
   async replay(target, _words, options) {
-    if (!options.tender) throw new Error('replay needs --tender ID');
     const query = options['as-of'] ? `?asOf=${encodeURIComponent(options['as-of'])}` : '';
-    process.stdout.write(`${JSON.stringify(await json(target, `/api/audit/tenders/${encodeURIComponent(options.tender)}${query}`), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(await json(target, `${auditPath(options, 'replay')}${query}`), null, 2)}\n`);
     return 0;
   },
 
@@ -85,8 +92,7 @@ const commands: Record<string, (target: Target, words: string[], options: Option
       return 0;
     }
     if (what === 'audit') {
-      if (!options.tender) throw new Error('export audit needs --tender ID');
-      const trail = (await json(target, `/api/audit/tenders/${encodeURIComponent(options.tender)}`)) as { timeline?: Record<string, unknown>[] } | Record<string, unknown>[];
+      const trail = (await json(target, auditPath(options, 'export audit'))) as { timeline?: Record<string, unknown>[] } | Record<string, unknown>[];
       const entries = Array.isArray(trail) ? trail : (trail.timeline ?? []);
       if ((options.format ?? 'jsonl') === 'csv') {
         const columns = ['globalPosition', 'occurredAt', 'streamId', 'type', 'actor', 'correlationId', 'summary', 'reason'];

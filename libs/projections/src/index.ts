@@ -10,7 +10,7 @@ export { AuditIndex } from './audit/audit-index.projection';
 export { verifyEverything, type VerificationReport, type CommitmentMismatch } from './audit/verification';
 export { parseAsOf, cutStream, type AsOf } from './audit/as-of';
 export { loadProcurement, type ProcurementHistory } from './audit/procurement-history';
-export { cutHistory, timeline, correlationGroups, type AuditEntry, type CorrelationGroup } from './audit/audit-trail';
+export { cutHistory, cutDirectAward, timeline, directAwardTimeline, correlationGroups, type AuditEntry, type CorrelationGroup } from './audit/audit-trail';
 export { replay, type ReplayedStates } from './audit/replay';
 export { summarise, reasonOf } from './audit/summaries';
 export { toAuditJson, type Json } from './audit/redaction';
@@ -25,7 +25,8 @@ export { computeTurnover } from './statistics/turnover';
 // SQL projection runtime (DESIGN §7): read models in the events' database, checkpoint in the same transaction, rebuild and swap.
 export type { SqlProjection, SqlQuery, TableName } from './runtime/sql-projection';
 export { SqlProjectionRunner, UnknownProjectionError, type SqlProjectionStore, type SqlProjectionRunnerOptions, type RebuildProgress } from './runtime/sql-projection-runner';
-export { AuditIndexSqlProjection, auditIndexEntry, type AuditIndexEntry } from './audit/audit-index.projection';
+export { AuditIndexSqlProjection, auditIndexEntry, type AuditIndexEntry, type ProcurementKind } from './audit/audit-index.projection';
+export { loadDirectAward, type DirectAwardHistory } from './audit/direct-award-history';
 export { SqlProjectionsModule, SQL_PROJECTIONS_ROLE } from './runtime/sql-projections.module';
 export { SqlDocuments, type DocumentMaps, type DocumentFold } from './runtime/sql-documents';
 export { TurnoverFactsSqlProjection } from './statistics/turnover-facts.sql-projection';

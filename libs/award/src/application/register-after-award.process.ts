@@ -17,6 +17,7 @@ import {
 import { tenderDecider, tenderStreamId, tenderId as tenderingTenderId } from '@tenderledger/tendering';
 import type { ContractConcluded } from '../domain/competitive/events';
 import type { DirectAwardConcluded } from '../domain/direct/events';
+import { directAwardContractId } from '../domain/ids';
 import { readContract } from './contract-stream';
 
 /** What a contract needs beyond the award itself: where it came from and what it covers. */
@@ -116,7 +117,7 @@ export class RegisterAfterAward {
       listSize: 0,
       services: [],
     };
-    await this.replaceOrRegister(registryContractId(`${data.decisionId}.contract`), incumbentContract, origin, outcome, stored);
+    await this.replaceOrRegister(registryContractId(directAwardContractId(data.decisionId)), incumbentContract, origin, outcome, stored);
   }
 
   private async replaceOrRegister(successorId: ContractId, replaced: ContractId | null, origin: Origin, outcome: Outcome, stored: StoredEvent): Promise<void> {

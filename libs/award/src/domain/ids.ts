@@ -21,3 +21,8 @@ export const directAwardId = (value: string): DirectAwardId => value as DirectAw
 export const awardStreamId = (id: TenderId): string => `award-${id}`;
 /** A PSR direct award or most-suitable-provider decision: a decision without bids, so its own stream. */
 export const directAwardStreamId = (id: DirectAwardId): string => `direct-award-${id}`;
+/**
+ * The register contract a direct award that does not renew the incumbent's contract creates: named
+ * after the decision, so the audit can find the register stream a decision wrote to.
+ */
+export const directAwardContractId = (id: DirectAwardId | string): string => `${id}.contract`;

@@ -1,6 +1,7 @@
 import type { Actor, StoredEvent } from '@tenderledger/event-store';
 import type { AuditReader } from './audit-access';
 import { cutStream, type AsOf } from './as-of';
+import type { DirectAwardHistory } from './direct-award-history';
 import type { ProcurementHistory } from './procurement-history';
 import { toAuditJson, type Json } from './redaction';
 import { reasonOf, summarise } from './summaries';
@@ -57,17 +58,32 @@ const toEntry = (event: StoredEvent, reader: AuditReader): AuditEntry => ({
   data: toAuditJson(event.data, { content: reader.content }),
 });
 
+/** Events of several streams as one list of decisions in commit order (global position). */
+export function timelineOf(events: readonly StoredEvent[], reader: AuditReader): AuditEntry[] {
+  return [...events].sort((a, b) => a.globalPosition - b.globalPosition).map((event) => toEntry(event, reader));
+}
+
 /** All decisions in commit order (global position) across the procurement's streams. */
 export function timeline(history: CutHistory, reader: AuditReader): AuditEntry[] {
-  const events = [
-    ...history.tender,
-    ...[...history.bids.values()].flat(),
-    ...history.evaluation,
-    ...history.award,
-    ...[...history.contracts.values()].flat(),
-  ];
-  return events.sort((a, b) => a.globalPosition - b.globalPosition).map((event) => toEntry(event, reader));
+  return timelineOf(
+    [...history.tender, ...[...history.bids.values()].flat(), ...history.evaluation, ...history.award, ...[...history.contracts.values()].flat()],
+    reader,
+  );
 }
+
+/** A direct award's stream and the register events it caused, cut at `asOf`. */
+export function cutDirectAward(history: DirectAwardHistory, asOf: AsOf | null) {
+  const cut = (events: readonly StoredEvent[]) => cutStream(events, asOf);
+  return {
+    directAward: cut(history.events),
+    contracts: new Map([...history.contracts].map(([streamId, events]) => [streamId, cut(events)] as const)),
+  };
+}
+export type CutDirectAward = ReturnType<typeof cutDirectAward>;
+
+/** Every decision of one direct award in commit order: the decision, challenges and outcomes, conclusion, register. */
+export const directAwardTimeline = (history: CutDirectAward, reader: AuditReader): AuditEntry[] =>
+  timelineOf([...history.directAward, ...[...history.contracts.values()].flat()], reader);
 
 export function correlationGroups(entries: readonly AuditEntry[]): CorrelationGroup[] {
   const groups = new Map<string, number[]>();

@@ -16,7 +16,7 @@ export interface ProcurementHistory {
   readonly contracts: ReadonlyMap<string, readonly StoredEvent[]>;
 }
 
-async function readAllOf(store: EventStore, streamId: string): Promise<StoredEvent[]> {
+export async function readAllOf(store: EventStore, streamId: string): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   for await (const event of store.readStream(streamId)) events.push(event);
   return events;

@@ -1,15 +1,15 @@
-import { awardDecider, type AwardEvent } from '@tenderledger/award';
+import { awardDecider, directAwardDecider, type AwardEvent, type DirectAwardEvent } from '@tenderledger/award';
 import { bidDecider, bidEnvelope, type BidEvent } from '@tenderledger/bidding';
 import { fold, type DomainEvent } from '@tenderledger/domain-kit';
 import type { StoredEvent } from '@tenderledger/event-store';
 import { evaluationDecider, type EvaluationEvent } from '@tenderledger/evaluation';
 import { tenderDecider, type TenderEvent } from '@tenderledger/tendering';
 import type { AuditReader } from './audit-access';
-import type { CutHistory } from './audit-trail';
+import type { CutDirectAward, CutHistory } from './audit-trail';
 import { toAuditJson, type Json } from './redaction';
 
 /** The envelope part of a stored event, as the deciders' evolve expects it. */
-const domainEvents = <E extends DomainEvent>(events: readonly StoredEvent[]): E[] => events.map((e) => ({ type: e.type, data: e.data }) as E);
+export const domainEvents = <E extends DomainEvent>(events: readonly StoredEvent[]): E[] => events.map((e) => ({ type: e.type, data: e.data }) as E);
 
 export interface ReplayedStates {
   readonly tender: Json;
@@ -39,4 +39,15 @@ export function replay(history: CutHistory, reader: AuditReader): ReplayedStates
     evaluation: history.evaluation.length === 0 ? null : json(fold(evaluationDecider, domainEvents<EvaluationEvent>(history.evaluation))),
     award: history.award.length === 0 ? null : json(fold(awardDecider, domainEvents<AwardEvent>(history.award))),
   };
+}
+
+export interface ReplayedDirectAward {
+  /** Null when the cut falls before the decision: at that moment nothing had been decided. */
+  readonly directAward: Json;
+}
+
+/** The direct award folded with its own decider from the events up to the cut. */
+export function replayDirectAward(history: CutDirectAward, reader: AuditReader): ReplayedDirectAward {
+  const state = fold(directAwardDecider, domainEvents<DirectAwardEvent>(history.directAward));
+  return { directAward: state.status === 'none' ? null : toAuditJson(state, { content: reader.content }) };
 }

@@ -63,6 +63,29 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
   StandstillExtended: (d) => `extended the standstill on ${str(d['lotId'])} to ${str(d['endsAt'])}`,
   ContractConcluded: (d) => `concluded the contract for ${str(d['lotId'])} with ${str(d['winnerBidderId'])}, ${str(d['startDate'])} to ${str(d['endDate'])}`,
 
+  DirectAwardDecided: (d) => {
+    const provider = obj(d['provider']);
+    const criteria = list(d['keyCriteriaAssessment']);
+    const makers = list(d['decisionMakers']).map((m) => `${str(obj(m)['name'])} (${str(obj(m)['role'])})`);
+    const conflicts = list(d['conflicts']).map((c) => `${str(obj(c)['decisionMaker'])}: ${str(obj(c)['interest'])}; ${str(obj(c)['handling'])}`);
+    const incumbent = d['incumbentRetained'] === true ? ', keeping the incumbent' : d['incumbentRetained'] === false ? ', replacing the incumbent' : '';
+    return (
+      `decided a ${str(d['awardProcess'])} award (${str(d['route'])}) to ${str(provider['name'], str(provider['organisationId']))}${incumbent}` +
+      `; key criteria assessed: ${criteria.length === 0 ? 'none (not required on this route)' : criteria.map((c) => str(obj(c)['criterion'])).join(', ')}` +
+      `; decision-makers: ${makers.join(', ') || 'none'}; conflicts declared: ${conflicts.length === 0 ? 'none' : conflicts.join(' | ')}`
+    );
+  },
+  IntentionNoticePublished: (d) => `published the intention to award to ${str(d['providerId'])} (${str(d['route'])})`,
+  DirectAwardStandstillStarted: (d) => `started the standstill, ending ${str(d['endsAt'])}`,
+  DirectAwardChallengeLodged: (d) => `lodged a ${str(d['kind'], 'challenge')} (${str(d['challengeId'])}) against the direct award for ${str(d['by'])}`,
+  DirectAwardChallengeUpheld: (d) => `upheld challenge ${str(d['challengeId'])}`,
+  DirectAwardChallengeDismissed: (d) => `dismissed challenge ${str(d['challengeId'])}`,
+  DirectAwardCancelled: (d) => `cancelled the direct award after challenge ${str(d['challengeId'])} was upheld`,
+  DirectAwardStandstillExtended: (d) => `extended the standstill to ${str(d['endsAt'])} after challenge ${str(d['challengeId'])}`,
+  DirectAwardConcluded: (d) =>
+    `concluded the ${str(d['awardProcess'])} contract with ${str(d['providerId'])}, ${str(obj(d['contract'])['startDate'])} to ${str(obj(d['contract'])['endDate'])}`,
+
+  ContractRenewedWithoutCompetition: (d) => `renewed contract ${str(d['contractId'])} without competition${d['route'] ? ` (${str(d['route'])})` : ''} to ${str(d['newEndDate'])}`,
   ContractMarkedForReprocurement: (d) => `marked contract ${str(d['contractId'])} (held by ${str(d['holderId'])}) for re-procurement`,
   ContractAwarded: (d) =>
     `recorded on contract ${str(d['contractId'])} that ${str(d['newHolderId'])} won (${d['incumbentRetained'] ? 'incumbent retained' : 'provider changed'})`,

@@ -28,7 +28,7 @@ const METHOD_OF: Readonly<Record<ProcedureProfileId, MethodCode>> = {
   'psr-direct-award-c': 'direct',
 };
 
-const pounds = (pence: number): OcdsValue => ({ amount: pence / 100, currency: 'GBP' });
+export const pounds = (pence: number): OcdsValue => ({ amount: pence / 100, currency: 'GBP' });
 
 /** org-id.guide's scheme for NHS Organisation Data Service codes. */
 const ODS_SCHEME = 'GB-NHS';
@@ -96,10 +96,13 @@ function partiesOf(facts: TenderFacts, tender: Tender, orgs: Organisations, afte
       for (const member of bidderMembers(bid)) add({ id: member, name: orgs.get(member)?.name ?? member }, ...bidRoles);
     }
   }
-  return [...roles.values()].map(({ ref, roles: set }) => {
-    const odsCode = orgs.get(ref.id)?.odsCode;
-    return { ...ref, ...(odsCode ? { identifier: { scheme: ODS_SCHEME, id: odsCode, legalName: ref.name } } : {}), roles: [...set] };
-  });
+  return [...roles.values()].map(({ ref, roles: set }) => partyOf(ref, [...set], orgs));
+}
+
+/** A party with its ODS code as identifier when the registry knows one. */
+export function partyOf(ref: OrganizationReference, roles: readonly PartyRole[], orgs: Organisations): OcdsParty {
+  const odsCode = orgs.get(ref.id)?.odsCode;
+  return { ...ref, ...(odsCode ? { identifier: { scheme: ODS_SCHEME, id: odsCode, legalName: ref.name } } : {}), roles };
 }
 
 function bidsOf(facts: TenderFacts, tender: Tender, orgs: Organisations, afterAward: boolean): OcdsRelease['bids'] {

@@ -2,7 +2,8 @@ import type { StoredEvent } from '@tenderledger/event-store';
 import type { Projection } from '../runtime/projection';
 import { ocidOf } from './build-release';
 import { foldOcds, OCDS_EVENT_TYPES, type OcdsState } from './ocds-fold';
-import type { OcdsRelease } from './ocds-types';
+import { directAwardProcessId } from './direct-award-release';
+import type { OcdsDirectAwardRelease, OcdsRelease } from './ocds-types';
 
 /** The tender id behind an ocid of the publisher's prefix, or null. */
 export const tenderIdOfOcid = (prefix: string, ocid: string): string | null => {
@@ -18,14 +19,21 @@ export const tenderIdOfOcid = (prefix: string, ocid: string): string | null => {
 export class OcdsProjection implements Projection {
   readonly name = 'ocds';
   readonly handles: readonly string[] = OCDS_EVENT_TYPES;
-  private readonly state: OcdsState = { tenders: new Map(), organisations: new Map() };
+  private readonly state: OcdsState = { tenders: new Map(), organisations: new Map(), directAwards: new Map() };
   private readonly releases = new Map<string, OcdsRelease[]>();
+  private readonly directAwardReleases = new Map<string, OcdsDirectAwardRelease[]>();
 
   constructor(private readonly prefix: string) {}
 
   apply(stored: StoredEvent): void {
     const made = foldOcds(this.state, stored, this.prefix);
-    if (made) this.releases.set(made.tenderId, [...(this.releases.get(made.tenderId) ?? []), made.release]);
+    if (made?.kind === 'tender') this.releases.set(made.processId, [...(this.releases.get(made.processId) ?? []), made.release]);
+    if (made?.kind === 'direct-award') this.directAwardReleases.set(made.processId, [...(this.directAwardReleases.get(made.processId) ?? []), made.release]);
+  }
+
+  /** A direct award's releases, by its decision id. */
+  directAwardReleasesOf(decisionId: string): readonly OcdsDirectAwardRelease[] {
+    return this.directAwardReleases.get(directAwardProcessId(decisionId)) ?? [];
   }
 
   releasesOf(tenderId: string): readonly OcdsRelease[] {

@@ -4,7 +4,7 @@ import type { EventStore } from '@tenderledger/event-store';
 import { SqlProjectionRunner } from '../runtime/sql-projection-runner';
 import { OcdsSqlProjection } from './ocds.sql-projection';
 import { tenderIdOfOcid } from './ocds-projection';
-import type { OcdsRelease } from './ocds-types';
+import type { AnyOcdsRelease } from './ocds-types';
 
 /** Reads the OCDS releases from SQL; a request first lets the read model reach what the store has committed (read-your-writes). */
 @Injectable()
@@ -15,7 +15,8 @@ export class OcdsReleases {
     @Inject(OcdsSqlProjection) private readonly projection: OcdsSqlProjection,
   ) {}
 
-  async releasesOf(tenderId: string): Promise<readonly OcdsRelease[]> {
+  /** A contracting process's releases: a tender id, or `direct-award-{decisionId}`. */
+  async releasesOf(tenderId: string): Promise<readonly AnyOcdsRelease[]> {
     await this.runner.waitForProjection(this.projection.name, await this.store.headPosition());
     return this.projection.releasesOf(this.runner.query, tenderId);
   }

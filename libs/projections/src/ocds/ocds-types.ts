@@ -107,3 +107,34 @@ export type OcdsRelease = {
 /** Plain JSON, for the merge and patch functions that work on any release-shaped document. */
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 export type JsonObject = { readonly [key: string]: Json };
+
+/**
+ * A PSR direct award or most-suitable-provider decision as its own contracting process: no lots,
+ * no bids and no tender period (nobody was invited to bid); the method, its details and the
+ * recorded reasons (`procurementMethodRationale`) say how and why the provider was chosen.
+ */
+export type OcdsDirectAwardTender = {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly status: TenderStatusCode;
+  readonly procuringEntity: OrganizationReference;
+  readonly value: OcdsValue;
+  readonly procurementMethod: MethodCode;
+  readonly procurementMethodDetails: string;
+  readonly procurementMethodRationale: string;
+  readonly mainProcurementCategory: 'services';
+  /** The key criteria the provider was assessed against (none on routes A and B). */
+  readonly awardCriteriaDetails?: string;
+  readonly contractPeriod: OcdsPeriod;
+};
+
+export type OcdsDirectAward = Omit<OcdsAward, 'relatedLots' | 'relatedBid'>;
+
+export type OcdsDirectAwardRelease = Omit<OcdsRelease, 'tender' | 'bids' | 'awards'> & {
+  readonly tender: OcdsDirectAwardTender;
+  readonly awards: readonly OcdsDirectAward[];
+};
+
+/** Either kind of contracting process's release, as the packages and the SQL read model hold them. */
+export type AnyOcdsRelease = OcdsRelease | OcdsDirectAwardRelease;

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@
 import { OCDS_CONFIG, type OcdsConfig } from './ocds-config';
 import { recordPackage, releasePackage, type RecordPackage, type ReleasePackage } from './ocds-packages';
 import { OcdsReleases } from './ocds-releases';
+import { directAwardProcessId } from './direct-award-release';
 
 const notFound = (message: string): NotFoundException => new NotFoundException({ statusCode: 404, code: 'OCDS_NOT_FOUND', message });
 
@@ -20,14 +21,19 @@ export class OcdsController {
   ) {}
 
   @Get('releases')
-  @ApiOperation({ summary: 'OCDS 1.1 release package of one tender (lots and bids extensions): tender, amendment, update, cancellation, award and contract releases.' })
-  @ApiQuery({ name: 'tenderId', required: true })
+  @ApiOperation({
+    summary:
+      'OCDS 1.1 release package of one contracting process (lots and bids extensions): a tender (tender, amendment, update, cancellation, award and contract releases) or a PSR direct award (award, awardUpdate on cancellation, contract).',
+  })
+  @ApiQuery({ name: 'tenderId', required: false })
+  @ApiQuery({ name: 'directAwardId', required: false, description: 'A direct award or most-suitable-provider decision id, instead of tenderId.' })
   @ApiOkResponse({ description: 'A release package valid against the OCDS 1.1.5 schema patched by the lots and bids extensions.' })
-  async releases(@Query('tenderId') tenderId: string | undefined): Promise<ReleasePackage> {
-    if (!tenderId) throw notFound('Name a tender: ?tenderId=…');
-    const releases = await this.ocds.releasesOf(tenderId);
-    if (releases.length === 0) throw notFound(`Tender ${tenderId} has no published OCDS release.`);
-    return releasePackage(this.config, tenderId, releases);
+  async releases(@Query('tenderId') tenderId: string | undefined, @Query('directAwardId') directAwardId: string | undefined): Promise<ReleasePackage> {
+    const processId = directAwardId ? directAwardProcessId(directAwardId) : tenderId;
+    if (!processId) throw notFound('Name a tender or a direct award: ?tenderId=… or ?directAwardId=…');
+    const releases = await this.ocds.releasesOf(processId);
+    if (releases.length === 0) throw notFound(`${directAwardId ? `Direct award ${directAwardId}` : `Tender ${tenderId}`} has no published OCDS release.`);
+    return releasePackage(this.config, processId, releases);
   }
 
   @Get('records/:ocid')

@@ -21,7 +21,7 @@ describe('SQL projections in the platform (PGlite)', () => {
   });
   afterAll(() => p.close());
 
-  const indexRows = () => p.store.executor.query<{ tender_id: string; stream_id: string }>('select tender_id, stream_id from tlp_audit_index order by tender_id, stream_id');
+  const indexRows = () => p.store.executor.query<{ procurement_id: string; stream_id: string }>('select procurement_id, stream_id from tlp_audit_index order by procurement_id, stream_id');
 
   it('keeps the audit index in SQL, reports it, and rebuilds it over HTTP while it keeps answering', async () => {
     for (let i = 0; i < 40; i++) await p.store.append(`bid-${randomUUID()}`, [bid(`tender-${i % 4}`)], 'no-stream');
@@ -56,13 +56,13 @@ describe('SQL projections in the platform (PGlite)', () => {
     }
     expect(rebuild).toMatchObject({ state: 'swapped', processed: 40, total: 40 });
     const [row] = await p.store.executor.query<{ active_table_suffix: string }>(`select active_table_suffix from tl_projections where name = 'audit-index'`);
-    expect(row!.active_table_suffix).toBe('v1_2');
+    expect(row!.active_table_suffix).toBe('v2_2');
     expect(await indexRows()).toEqual(before);
 
     // Still live after the swap.
     await p.store.append(`bid-${randomUUID()}`, [bid('tender-new')], 'no-stream');
     for (let i = 0; i < 200 && (await indexRows()).length < 41; i++) await new Promise((r) => setTimeout(r, 20));
-    expect((await indexRows()).filter((r) => r.tender_id === 'tender-new')).toHaveLength(1);
+    expect((await indexRows()).filter((r) => r.procurement_id === 'tender-new')).toHaveLength(1);
 
     const metrics = await p.http().get('/metrics');
     expect(metrics.text).toContain('tenderledger_projection_position{projection="audit-index"}');

@@ -2,7 +2,7 @@ import type { SqlEventStore, StoredEvent } from '@tenderledger/event-store';
 import { OcdsProjection } from '../ocds/ocds-projection';
 import { OcdsReleases } from '../ocds/ocds-releases';
 import { OcdsSqlProjection } from '../ocds/ocds.sql-projection';
-import type { OcdsRelease } from '../ocds/ocds-types';
+import type { AnyOcdsRelease } from '../ocds/ocds-types';
 import type { SqlProjection, SqlQuery, TableName } from '../runtime/sql-projection';
 import { SqlProjectionRunner } from '../runtime/sql-projection-runner';
 import type { RebuildProgress } from '../runtime/sql-projection-runner';
@@ -32,9 +32,9 @@ const FILTERS: TurnoverFilter[] = [
 const KINDS = ['organisations', 'contracts', 'outcomes', 'tenders', 'bids', 'directAwards', 'challenges'] as const;
 
 /** What a reader gets: every fact in order, the figures for a few filters, and each tender's releases. */
-type Answers = { facts: Record<string, [string, unknown][]>; reports: unknown[]; releases: Record<string, readonly OcdsRelease[]> };
+type Answers = { facts: Record<string, [string, unknown][]>; reports: unknown[]; releases: Record<string, readonly AnyOcdsRelease[]> };
 
-const answersOf = (facts: StatisticsFacts, releasesOf: (tenderId: string) => readonly OcdsRelease[], tenders: number): Answers => ({
+const answersOf = (facts: StatisticsFacts, releasesOf: (tenderId: string) => readonly AnyOcdsRelease[], tenders: number): Answers => ({
   facts: Object.fromEntries(KINDS.map((kind) => [kind, [...facts[kind].entries()]])),
   reports: FILTERS.map((filter) => computeTurnover(facts, filter)),
   releases: Object.fromEntries(Array.from({ length: tenders }, (_, i) => [`tender-${i}`, releasesOf(`tender-${i}`)])),
@@ -87,7 +87,7 @@ export function readModels(store: SqlEventStore, pageSize: number, prefix = PREF
     releases,
     async answers(tenders: number): Promise<Answers> {
       const facts = await turnover.facts();
-      const byTender = new Map<string, readonly OcdsRelease[]>();
+      const byTender = new Map<string, readonly AnyOcdsRelease[]>();
       for (let i = 0; i < tenders; i++) byTender.set(`tender-${i}`, await releases.releasesOf(`tender-${i}`));
       return answersOf(facts, (id) => byTender.get(id)!, tenders);
     },
