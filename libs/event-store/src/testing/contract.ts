@@ -363,7 +363,8 @@ export function eventStoreContract(adapter: string, harness: ContractHarness): v
         }
         expect(globalCount).toBe(100_000);
         expect(globalPeak).toBeLessThan(limit);
-      });
+        // 100 MB in and out twice: minutes when the machine is shared (no timing is asserted, only that it ends).
+      }, 600_000);
     });
   });
 }
