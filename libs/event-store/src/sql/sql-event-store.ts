@@ -13,8 +13,9 @@ import type {
   SubscriptionOptions,
 } from '../event-store.port';
 import { ConcurrencyError, InvalidEventError, PartialDuplicateError } from '../errors';
-import { envelopeTemplate } from '../hash-chain';
-import { toEnvelope } from '../envelope';
+import { envelopeParts } from '../hash-chain';
+import { envelopeFields } from '../envelope';
+import { canonicalJsonView } from '../canonical-data';
 import { UpcasterRegistry, upcastStored } from '../upcasters';
 import { pollingSubscription } from '../subscription';
 import { EVENT_COLUMNS, MAX_EVENTS_PER_APPEND, SCHEMA_SQL } from './schema';
@@ -37,7 +38,16 @@ interface AppendRow {
   last_hash: string | null;
 }
 
-const APPEND_SQL = `select * from tl_append($1, $2, $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int)`;
+/** One event: scalar parameters (tl_append_one). */
+const APPEND_ONE_SQL = 'select * from tl_append_one($1, $2, $3, $4, $5::int, $6, $7, $8, $9, $10, $11, $12, $13, $14::int)';
+/** Several events: one jsonb array (tl_append_json). */
+const APPEND_JSON_SQL = 'select * from tl_append_json($1, $2, $3::jsonb, $4::int)';
+
+/** The SQL and its parameters for one stream's append, without the index offset (the last parameter). */
+interface PreparedAppend {
+  readonly text: string;
+  readonly params: unknown[];
+}
 
 /** The event store over SQL, shared by the PGlite and PostgreSQL adapters. */
 export class SqlEventStore implements EventStore {
@@ -81,9 +91,10 @@ export class SqlEventStore implements EventStore {
       this.checkExpected(streamId, expectedVersion, head);
       return { nextExpectedVersion: head?.version ?? 0, appended: false, firstPosition: null, lastPosition: null, lastHash: head?.lastHash ?? '' };
     }
-    const params = [...this.appendParameters(streamId, events, expectedVersion), 0];
+    const prepared = this.prepareAppend(streamId, events, expectedVersion);
+    const params = [...prepared.params, 0];
     for (;;) {
-      const [row] = await this.sql.query<AppendRow>(APPEND_SQL, params).catch((error: unknown) => {
+      const [row] = await this.sql.query<AppendRow>(prepared.text, params).catch((error: unknown) => {
         if (isUniqueViolation(error, 'tl_events_stream_event')) throw new PartialDuplicateError(streamId);
         throw error;
       });
@@ -104,7 +115,7 @@ export class SqlEventStore implements EventStore {
         case 'conflict':
           throw new ConcurrencyError(streamId, expectedVersion, row!.stream_version === null ? null : toNumber(row!.stream_version));
         case 'retry':
-          continue; // 'any' lost a race to create the stream: the next try sees it
+          continue; // lost a race for the stream row: the next try sees the winner's version
       }
     }
   }
@@ -116,15 +127,15 @@ export class SqlEventStore implements EventStore {
   async appendMultiple(batches: readonly { streamId: string; events: readonly NewEvent[]; expectedVersion: ExpectedVersion }[]): Promise<AppendResult[]> {
     const total = batches.reduce((sum, batch) => sum + batch.events.length, 0);
     if (total > MAX_EVENTS_PER_APPEND) throw new InvalidEventError(`one transaction holds at most ${MAX_EVENTS_PER_APPEND} events`);
-    const prepared = batches.map((batch) => ({ batch, params: this.appendParameters(batch.streamId, batch.events, batch.expectedVersion) }));
+    const prepared = batches.map((batch) => ({ batch, append: this.prepareAppend(batch.streamId, batch.events, batch.expectedVersion) }));
     for (;;) {
       try {
         const results = await this.sql.transaction(async (query) => {
           const out: AppendResult[] = [];
           let offset = 0;
-          for (const { batch, params } of prepared) {
+          for (const { batch, append } of prepared) {
             if (batch.events.length === 0) continue;
-            const [row] = await query<AppendRow>(APPEND_SQL, [...params, offset]);
+            const [row] = await query<AppendRow>(append.text, [...append.params, offset]);
             offset += batch.events.length;
             if (row!.outcome === 'conflict') throw new ConcurrencyError(batch.streamId, batch.expectedVersion, row!.stream_version === null ? null : toNumber(row!.stream_version));
             if (row!.outcome === 'partial-duplicate') throw new PartialDuplicateError(batch.streamId);
@@ -159,26 +170,43 @@ export class SqlEventStore implements EventStore {
     if (!ok) throw new ConcurrencyError(streamId, expected, actual);
   }
 
-  private appendParameters(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): unknown[] {
+  /**
+   * Checks and serialises the events once. Each event's data goes as its canonical JSON, which the
+   * function both stores (jsonb) and hashes between the envelope's head and mid pieces, so the
+   * client neither copies the data through a JSON round trip nor sends it twice.
+   */
+  private prepareAppend(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): PreparedAppend {
     if (typeof expectedVersion === 'number' && (!Number.isInteger(expectedVersion) || expectedVersion < 0)) {
       throw new InvalidEventError(`expected version must be a whole number ≥ 0, got ${expectedVersion}`);
     }
-    const columns = { ids: [] as string[], types: [] as string[], versions: [] as number[], data: [] as string[], occurred: [] as string[], actors: [] as string[], correlations: [] as string[], causations: [] as (string | null)[], heads: [] as string[], tails: [] as string[] };
-    for (const event of events) {
-      const envelope = toEnvelope(streamId, event);
-      const { head, tail } = envelopeTemplate(envelope);
-      columns.ids.push(envelope.eventId);
-      columns.types.push(envelope.type);
-      columns.versions.push(envelope.schemaVersion);
-      columns.data.push(JSON.stringify(envelope.data));
-      columns.occurred.push(envelope.occurredAt);
-      columns.actors.push(JSON.stringify(envelope.actor));
-      columns.correlations.push(envelope.correlationId);
-      columns.causations.push(envelope.causationId);
-      columns.heads.push(head);
-      columns.tails.push(tail);
+    const expected = String(expectedVersion);
+    if (events.length === 1) {
+      const envelope = envelopeFields(streamId, events[0]!);
+      const data = canonicalJsonView(events[0]!.data ?? null);
+      const { head, mid, tail } = envelopeParts(envelope);
+      return {
+        text: APPEND_ONE_SQL,
+        params: [streamId, expected, envelope.eventId, envelope.type, envelope.schemaVersion, data, envelope.occurredAt, JSON.stringify(envelope.actor), envelope.correlationId, envelope.causationId, head, mid, tail],
+      };
     }
-    return [streamId, String(expectedVersion), columns.ids, columns.types, columns.versions, columns.data, columns.occurred, columns.actors, columns.correlations, columns.causations, columns.heads, columns.tails];
+    const rows = events.map((event) => {
+      const envelope = envelopeFields(streamId, event);
+      const { head, mid, tail } = envelopeParts(envelope);
+      return {
+        id: envelope.eventId,
+        type: envelope.type,
+        sv: envelope.schemaVersion,
+        data: canonicalJsonView(event.data ?? null),
+        occ: envelope.occurredAt,
+        actor: envelope.actor,
+        cor: envelope.correlationId,
+        cau: envelope.causationId,
+        head,
+        mid,
+        tail,
+      };
+    });
+    return { text: APPEND_JSON_SQL, params: [streamId, expected, JSON.stringify(rows)] };
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
