@@ -90,3 +90,55 @@ describe('sql append: old and new data share one hash chain', () => {
     expect(await verifyStream(store, id)).toMatchObject({ checked: 2, firstBreak: null });
   });
 });
+
+describe('sql append chained in the client (AppendOptions.previousHash)', () => {
+  let store: SqlEventStore;
+  beforeAll(async () => {
+    store = (await openPgliteEventStore()).store;
+  });
+  afterAll(() => store.close());
+
+  it('gives the hashes the server would chain, for single events and batches', async () => {
+    const events = [newEvent('A', { z: 1, a: [1, 'é'] }), newEvent('B', { n: null }), newEvent('C', {}), newEvent('D', { d: 'x' })];
+    const [hinted, plain] = [`tender-${randomUUID()}`, `tender-${randomUUID()}`];
+    let h = await store.append(hinted, [events[0]!], 'no-stream');
+    h = await store.append(hinted, [events[1]!], 1, { previousHash: h.lastHash });
+    h = await store.append(hinted, [events[2]!, events[3]!], 2, { previousHash: h.lastHash });
+    expect(h).toMatchObject({ appended: true, nextExpectedVersion: 4 });
+    expect(await verifyStream(store, hinted)).toEqual({ streamId: hinted, checked: 4, firstBreak: null });
+
+    // The same stream id through the server-chained path (no hints, 'exists') in another database.
+    const other = (await openPgliteEventStore()).store;
+    try {
+      await other.append(hinted, [events[0]!], 'any');
+      await other.append(hinted, [events[1]!], 'exists');
+      const p = await other.append(hinted, [events[2]!, events[3]!], 'exists');
+      expect(p.lastHash).toBe(h.lastHash);
+    } finally {
+      await other.close();
+    }
+    await store.append(plain, events, 'no-stream');
+    expect(await verifyStream(store, plain)).toMatchObject({ checked: 4, firstBreak: null });
+  });
+
+  it('a wrong or stale hint changes nothing: same result, conflict or no-op as without it', async () => {
+    const id = `tender-${randomUUID()}`;
+    const first = await store.append(id, [newEvent('A', {})], 'no-stream');
+    const wrong = 'f'.repeat(64);
+    const second = await store.append(id, [newEvent('B', {})], 1, { previousHash: wrong });
+    expect(second).toMatchObject({ appended: true, nextExpectedVersion: 2 });
+    expect(await verifyStream(store, id)).toMatchObject({ checked: 2, firstBreak: null });
+    await expect(store.append(id, [newEvent('C', {})], 1, { previousHash: first.lastHash })).rejects.toMatchObject({ code: 'CONCURRENCY_CONFLICT' });
+
+    const batch = [newEvent('C', {}), newEvent('D', {})];
+    await store.append(id, batch, 2, { previousHash: second.lastHash });
+    // idempotent retry with the same hint: no-op
+    expect(await store.append(id, batch, 2, { previousHash: second.lastHash })).toMatchObject({ appended: false, nextExpectedVersion: 4 });
+    // ids already stored, sent at the current version with the right hint: still a no-op, nothing written
+    const head = (await store.streamHead(id))!;
+    expect(await store.append(id, batch, 4, { previousHash: head.lastHash })).toMatchObject({ appended: false, nextExpectedVersion: 4 });
+    expect(await store.append(id, [batch[0]!], 4, { previousHash: head.lastHash })).toMatchObject({ appended: false });
+    expect(await collect(store.readStream(id))).toHaveLength(4);
+    expect(await verifyStream(store, id)).toMatchObject({ checked: 4, firstBreak: null });
+  });
+});

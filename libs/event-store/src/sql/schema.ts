@@ -315,6 +315,106 @@ begin
   last_hash := v_hash;
 end
 $fn$;
+
+-- Chained in the client (the caller knew the stream's last hash, AppendOptions.previousHash):
+-- the hashes arrive computed over exactly the bytes above, and the stream row is a plain
+-- compare-and-set on (version, last hash). Expected version 0 creates the stream from the
+-- genesis hash. Zero rows means a stale version, a wrong hint or a retry: the answer 'fallback'
+-- sends the client to tl_append_one/tl_append_json, which sort out conflict and duplicate.
+create or replace function tl_append_one_chained(
+  p_stream_id text,
+  p_expected bigint,
+  p_prev_hash text,
+  p_event_id text,
+  p_type text,
+  p_schema_version integer,
+  p_data text,
+  p_occurred_at text,
+  p_actor text,
+  p_correlation_id text,
+  p_causation_id text,
+  p_hash text,
+  p_index_offset integer default 0,
+  out outcome text, out stream_version bigint, out first_position bigint, out last_position bigint, out last_hash text
+) language plpgsql as $fn$
+declare
+  v_rows integer;
+  v_position bigint;
+begin
+  if p_expected = 0 then
+    insert into tl_streams (stream_id, version, last_hash) select p_stream_id, 1, p_hash
+     where p_prev_hash = repeat('0', 64)
+      on conflict (stream_id) do nothing;
+  else
+    update tl_streams s set version = p_expected + 1, last_hash = p_hash, updated_at = now()
+     where s.stream_id = p_stream_id and s.version = p_expected and s.last_hash = p_prev_hash;
+  end if;
+  get diagnostics v_rows = row_count;
+  if v_rows = 0 then
+    outcome := 'fallback';
+    return;
+  end if;
+  v_position := pg_current_xact_id()::text::bigint * ${POSITION_SHIFT} + p_index_offset + 1;
+  insert into tl_events (global_position, stream_id, stream_version, event_id, type, schema_version,
+                         data, occurred_at, actor, correlation_id, causation_id, hash)
+  values (v_position, p_stream_id, p_expected + 1, p_event_id::uuid, p_type, p_schema_version,
+          p_data::jsonb, p_occurred_at::timestamptz, p_actor::jsonb, p_correlation_id, p_causation_id, p_hash);
+  outcome := 'appended';
+  stream_version := p_expected + 1;
+  first_position := v_position;
+  last_position := v_position;
+  last_hash := p_hash;
+end
+$fn$;
+
+-- The same for several events: [{"id","type","sv","data":{…},"occ","actor":{…},"cor","cau","hash"}, …]
+-- (data embedded as JSON: nothing is hashed here, so its bytes need not survive).
+create or replace function tl_append_json_chained(
+  p_stream_id text,
+  p_expected bigint,
+  p_prev_hash text,
+  p_last_hash text,
+  p_count integer,
+  p_events jsonb,
+  p_index_offset integer default 0,
+  out outcome text, out stream_version bigint, out first_position bigint, out last_position bigint, out last_hash text
+) language plpgsql as $fn$
+declare
+  v_rows integer;
+  v_position bigint;
+begin
+  if p_expected = 0 then
+    insert into tl_streams (stream_id, version, last_hash) select p_stream_id, p_count, p_last_hash
+     where p_prev_hash = repeat('0', 64)
+      on conflict (stream_id) do nothing;
+  else
+    update tl_streams s set version = p_expected + p_count, last_hash = p_last_hash, updated_at = now()
+     where s.stream_id = p_stream_id and s.version = p_expected and s.last_hash = p_prev_hash;
+  end if;
+  get diagnostics v_rows = row_count;
+  if v_rows = 0 then
+    outcome := 'fallback';
+    return;
+  end if;
+  v_position := pg_current_xact_id()::text::bigint * ${POSITION_SHIFT} + p_index_offset;
+  insert into tl_events (global_position, stream_id, stream_version, event_id, type, schema_version,
+                         data, occurred_at, actor, correlation_id, causation_id, hash)
+  select v_position + t.ord, p_stream_id, p_expected + t.ord, t.id, t.type, t.sv,
+         t.data, t.occ, t.actor, t.cor, t.cau, t.hash
+    from rows from (jsonb_to_recordset(p_events)
+           as (id uuid, type text, sv integer, data jsonb, occ timestamptz, actor jsonb, cor text, cau text, hash text))
+         with ordinality as t(id, type, sv, data, occ, actor, cor, cau, hash, ord);
+  get diagnostics v_rows = row_count;
+  if v_rows <> p_count then
+    raise exception 'tl_append_json_chained: % events sent, % announced', v_rows, p_count;
+  end if;
+  outcome := 'appended';
+  stream_version := p_expected + p_count;
+  first_position := v_position + 1;
+  last_position := v_position + p_count;
+  last_hash := p_last_hash;
+end
+$fn$;
 `;
 
 export const EVENT_COLUMNS =
