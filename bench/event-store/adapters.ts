@@ -52,8 +52,12 @@ class OurStoreAdapter implements BenchAdapter {
     }
   }
 
+  /** Each stream's last hash, as a command handler has it from the read it just did (AppendOptions.previousHash). */
+  private readonly lastHashes = new Map<string, string>();
+
   async append(streamId: string, events: readonly BenchEvent[], expectedVersion: number): Promise<void> {
-    await this.store.append(streamId, events, expectedVersion);
+    const result = await this.store.append(streamId, events, expectedVersion, { previousHash: this.lastHashes.get(streamId) });
+    this.lastHashes.set(streamId, result.lastHash);
   }
 
   async replay(limit: number, pageSize: number, touch: (data: unknown) => void): Promise<number> {

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { openPostgresEventStore, type EventStore } from '@tenderledger/event-store';
 import { collect, eventStoreContract, newEvent, untilReadable } from '../../libs/event-store/src/testing/contract';
 import { describeWithPostgres, PG_URL } from '../support/infra';
+import { verifyStream } from '../../libs/event-store/src/verify';
 
 /** Each run gets its own schema, so runs never see each other's events and leave nothing behind. */
 const schema = `tl_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
@@ -61,6 +62,30 @@ describeWithPostgres('postgres event store', () => {
         await slow.query('rollback').catch(() => undefined);
         await slow.end();
       }
+    });
+  });
+
+  describe('appends chained in the client (previousHash hint) under contention', () => {
+    let store: EventStore;
+    beforeAll(async () => {
+      store = (await openPostgresEventStore({ connectionString: PG_URL, pool, poolSize: 8 })).store;
+    });
+    afterAll(() => store.close());
+
+    it('8 writers racing on one stream with hints: versions gap-free, chain intact, losers get ConcurrencyError', async () => {
+      const id = `tender-race-${randomUUID()}`;
+      const first = await store.append(id, [newEvent('TenderDrafted', {})], 'no-stream');
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) =>
+          store.append(id, i % 2 ? [newEvent('LotAdded', { i })] : [newEvent('LotAdded', { i }), newEvent('LotAdded', { i, second: true })], 1, { previousHash: first.lastHash }),
+        ),
+      );
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      for (const lost of outcomes.filter((o) => o.status === 'rejected')) expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: 'CONCURRENCY_CONFLICT' });
+      const events = await collect(store.readStream(id));
+      expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
+      expect(await verifyStream(store, id)).toMatchObject({ checked: events.length, firstBreak: null });
     });
   });
 });

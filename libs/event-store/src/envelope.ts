@@ -11,6 +11,12 @@ export type PendingEnvelope = Omit<HashedEnvelope, 'streamVersion'>;
  * (one function, so the SQL and EventStoreDB adapters chain identical hashes for the same event).
  */
 export function toEnvelope(streamId: string, event: NewEvent): PendingEnvelope {
+  // A JSON round trip drops undefined members and turns dates into strings, exactly as the stores keep them.
+  return { ...envelopeFields(streamId, event), data: JSON.parse(JSON.stringify(event.data ?? null)) as unknown };
+}
+
+/** The checked envelope without its data: the SQL append serialises the data once, canonically (canonical-data.ts). */
+export function envelopeFields(streamId: string, event: NewEvent): Omit<PendingEnvelope, 'data'> {
   const occurredAt = new Date(event.occurredAt);
   if (Number.isNaN(occurredAt.getTime())) throw new InvalidEventError(`event ${event.eventId}: occurredAt is not a date`);
   if (!isUuid(event.eventId)) throw new InvalidEventError(`eventId ${event.eventId} is not a UUID`);
@@ -24,7 +30,5 @@ export function toEnvelope(streamId: string, event: NewEvent): PendingEnvelope {
     actor: { userId: event.actor.userId, role: event.actor.role, organisationId: event.actor.organisationId ?? null },
     correlationId: event.correlationId,
     causationId: event.causationId ?? null,
-    // A JSON round trip drops undefined members and turns dates into strings, exactly as the stores keep them.
-    data: JSON.parse(JSON.stringify(event.data ?? null)) as unknown,
   };
 }

@@ -52,6 +52,17 @@ export interface AppendResult {
   readonly lastHash: string;
 }
 
+/** Optional hints for `append`; a store may ignore them, and a wrong hint never changes what is stored. */
+export interface AppendOptions {
+  /**
+   * The stream's last hash as the caller just read it (its last event's `hash`), given with a
+   * numeric expected version. The SQL store then chains the new hashes in the client and the
+   * database only compare-and-sets (version, last hash); if the hint is stale or wrong that
+   * compare fails and the store falls back to chaining on the server, so the result is the same.
+   */
+  readonly previousHash?: string;
+}
+
 export interface ReadStreamOptions {
   /** First version to read (inclusive, default 1). */
   readonly fromVersion?: number;
@@ -105,7 +116,7 @@ export interface StreamHead {
 export interface EventStore {
   /** Which adapter this is: 'pglite' | 'postgres' | 'eventstoredb'. */
   readonly kind: string;
-  append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion, options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
   subscribe(handler: EventHandler, options?: SubscriptionOptions): Subscription;

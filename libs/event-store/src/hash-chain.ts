@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@tenderledger/domain-kit';
 import type { Actor } from './event-store.port';
+import { canonicalJsonView } from './canonical-data';
 
 /** The "previous hash" of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,6 +31,25 @@ export function envelopeTemplate(envelope: Omit<HashedEnvelope, 'streamVersion'>
   const rest = pickCovered(covered);
   const body = canonicalJson(rest);
   return { head: `${body.slice(0, -1)},"streamVersion":`, tail: `,"type":${JSON.stringify(type)}}` };
+}
+
+/**
+ * The same canonical envelope as `envelopeTemplate`, cut so the data goes to the database once:
+ * `head + data + mid + streamVersion + tail` is its canonical JSON, where `data` is the value's
+ * canonical JSON (canonicalJsonView, which the caller also stores as the data column). Built by
+ * hand from the sorted key order (actor, causationId, correlationId, data, eventId, occurredAt,
+ * schemaVersion, streamId, streamVersion, type); hash-chain.spec.ts checks it against envelopeTemplate.
+ */
+export function envelopeParts(envelope: Omit<HashedEnvelope, 'streamVersion' | 'data'>): { head: string; mid: string; tail: string } {
+  const head =
+    `{"actor":${canonicalJsonView(envelope.actor)},` +
+    (envelope.causationId === undefined ? '' : `"causationId":${canonicalJsonView(envelope.causationId)},`) +
+    (envelope.correlationId === undefined ? '' : `"correlationId":${canonicalJsonView(envelope.correlationId)},`) +
+    '"data":';
+  const mid =
+    `,"eventId":${JSON.stringify(envelope.eventId)},"occurredAt":${JSON.stringify(envelope.occurredAt)},` +
+    `"schemaVersion":${canonicalJsonView(envelope.schemaVersion)},"streamId":${JSON.stringify(envelope.streamId)},"streamVersion":`;
+  return { head, mid, tail: `,"type":${JSON.stringify(envelope.type)}}` };
 }
 
 /** Only the covered fields count, whatever else the caller's object carries (position, hash, …). */

@@ -47,9 +47,11 @@ export async function handleCommand<State, Cmd extends Command, Evt extends Doma
   for (let attempt = 0; ; attempt++) {
     let state = decider.initialState();
     let version = 0;
+    let lastHash: string | undefined;
     for await (const stored of store.readStream(streamId)) {
       state = decider.evolve(state, { type: stored.type, data: stored.data } as Evt);
       version = stored.streamVersion;
+      lastHash = stored.hash;
     }
     const events = decider.decide(command, state);
     if (events.length === 0) return { streamId, events, state, nextExpectedVersion: version, eventIds: [], lastPosition: null };
@@ -68,6 +70,8 @@ export async function handleCommand<State, Cmd extends Command, Evt extends Doma
           causationId: context.causationId ?? null,
         })),
         expected,
+        // The last hash we just read: the store can chain in the client and only compare-and-set.
+        { previousHash: lastHash },
       );
       const newState = events.reduce(decider.evolve, state);
       return { streamId, events, state: newState, nextExpectedVersion: result.nextExpectedVersion, eventIds, lastPosition: result.lastPosition };

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { createHash } from 'node:crypto';
 import type {
+  AppendOptions,
   AppendResult,
   EventHandler,
   EventStore,
@@ -13,8 +15,10 @@ import type {
   SubscriptionOptions,
 } from '../event-store.port';
 import { ConcurrencyError, InvalidEventError, PartialDuplicateError } from '../errors';
-import { envelopeTemplate } from '../hash-chain';
-import { toEnvelope } from '../envelope';
+import { envelopeParts, GENESIS_HASH } from '../hash-chain';
+import type { PendingEnvelope } from '../envelope';
+import { envelopeFields } from '../envelope';
+import { canonicalJsonView } from '../canonical-data';
 import { UpcasterRegistry, upcastStored } from '../upcasters';
 import { pollingSubscription } from '../subscription';
 import { EVENT_COLUMNS, MAX_EVENTS_PER_APPEND, SCHEMA_SQL } from './schema';
@@ -30,14 +34,37 @@ export interface SqlEventStoreOptions {
 }
 
 interface AppendRow {
-  outcome: 'appended' | 'duplicate' | 'partial-duplicate' | 'conflict' | 'retry';
+  outcome: 'appended' | 'duplicate' | 'partial-duplicate' | 'conflict' | 'retry' | 'fallback';
   stream_version: string | number | null;
   first_position: string | number | null;
   last_position: string | number | null;
   last_hash: string | null;
 }
 
-const APPEND_SQL = `select * from tl_append($1, $2, $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int)`;
+/** One event: scalar parameters (tl_append_one). */
+const APPEND_ONE_SQL = 'select * from tl_append_one($1, $2, $3, $4, $5::int, $6, $7, $8, $9, $10, $11, $12, $13, $14::int)';
+/** Several events: one jsonb array (tl_append_json). */
+const APPEND_JSON_SQL = 'select * from tl_append_json($1, $2, $3::jsonb, $4::int)';
+
+/** Chained in the client (AppendOptions.previousHash): the database only compare-and-sets. */
+const APPEND_ONE_CHAINED_SQL = 'select * from tl_append_one_chained($1, $2::bigint, $3, $4, $5, $6::int, $7, $8, $9, $10, $11, $12, $13::int)';
+const APPEND_JSON_CHAINED_SQL = 'select * from tl_append_json_chained($1, $2::bigint, $3, $4, $5::int, $6::jsonb, $7::int)';
+const HEX_HASH = /^[0-9a-f]{64}$/;
+
+/** One event checked and serialised once: its canonical data and the envelope pieces around it. */
+interface SerialisedEvent {
+  readonly envelope: Omit<PendingEnvelope, 'data'>;
+  readonly data: string;
+  readonly head: string;
+  readonly mid: string;
+  readonly tail: string;
+}
+
+/** The SQL and its parameters for one stream's append, without the index offset (the last parameter). */
+interface PreparedAppend {
+  readonly text: string;
+  readonly params: unknown[];
+}
 
 /** The event store over SQL, shared by the PGlite and PostgreSQL adapters. */
 export class SqlEventStore implements EventStore {
@@ -74,29 +101,39 @@ export class SqlEventStore implements EventStore {
     return this.sql;
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+  async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion, options: AppendOptions = {}): Promise<AppendResult> {
     if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidEventError(`one append holds at most ${MAX_EVENTS_PER_APPEND} events`);
     if (events.length === 0) {
       const head = await this.streamHead(streamId);
       this.checkExpected(streamId, expectedVersion, head);
       return { nextExpectedVersion: head?.version ?? 0, appended: false, firstPosition: null, lastPosition: null, lastHash: head?.lastHash ?? '' };
     }
-    const params = [...this.appendParameters(streamId, events, expectedVersion), 0];
+    checkExpectedVersion(expectedVersion);
+    const serialised = events.map((event) => serialise(streamId, event));
+    const chained = clientChained(streamId, serialised, expectedVersion, options.previousHash);
+    if (chained) {
+      const [row] = await this.sql.query<AppendRow>(chained.text, [...chained.params, 0]).catch((error: unknown) => {
+        // ids already in the stream: the server path below tells a retry (no-op) from a partial duplicate
+        if (isUniqueViolation(error, 'tl_events_stream_event')) return [{ outcome: 'fallback' } as AppendRow];
+        throw error;
+      });
+      if (row!.outcome === 'appended') {
+        this.appended.emit('appended');
+        return appendedResult(row!);
+      }
+      // 'fallback': stale version, wrong hint or a retry; the server-chained path answers exactly
+    }
+    const prepared = serverChained(streamId, serialised, expectedVersion);
+    const params = [...prepared.params, 0];
     for (;;) {
-      const [row] = await this.sql.query<AppendRow>(APPEND_SQL, params).catch((error: unknown) => {
+      const [row] = await this.sql.query<AppendRow>(prepared.text, params).catch((error: unknown) => {
         if (isUniqueViolation(error, 'tl_events_stream_event')) throw new PartialDuplicateError(streamId);
         throw error;
       });
       switch (row!.outcome) {
         case 'appended':
           this.appended.emit('appended');
-          return {
-            nextExpectedVersion: toNumber(row!.stream_version!),
-            appended: true,
-            firstPosition: toNumber(row!.first_position!),
-            lastPosition: toNumber(row!.last_position!),
-            lastHash: row!.last_hash!,
-          };
+          return appendedResult(row!);
         case 'duplicate':
           return { nextExpectedVersion: toNumber(row!.stream_version!), appended: false, firstPosition: null, lastPosition: null, lastHash: row!.last_hash! };
         case 'partial-duplicate':
@@ -104,7 +141,8 @@ export class SqlEventStore implements EventStore {
         case 'conflict':
           throw new ConcurrencyError(streamId, expectedVersion, row!.stream_version === null ? null : toNumber(row!.stream_version));
         case 'retry':
-          continue; // 'any' lost a race to create the stream: the next try sees it
+        case 'fallback':
+          continue; // lost a race for the stream row: the next try sees the winner's version
       }
     }
   }
@@ -116,15 +154,18 @@ export class SqlEventStore implements EventStore {
   async appendMultiple(batches: readonly { streamId: string; events: readonly NewEvent[]; expectedVersion: ExpectedVersion }[]): Promise<AppendResult[]> {
     const total = batches.reduce((sum, batch) => sum + batch.events.length, 0);
     if (total > MAX_EVENTS_PER_APPEND) throw new InvalidEventError(`one transaction holds at most ${MAX_EVENTS_PER_APPEND} events`);
-    const prepared = batches.map((batch) => ({ batch, params: this.appendParameters(batch.streamId, batch.events, batch.expectedVersion) }));
+    const prepared = batches.map((batch) => {
+      checkExpectedVersion(batch.expectedVersion);
+      return { batch, append: serverChained(batch.streamId, batch.events.map((event) => serialise(batch.streamId, event)), batch.expectedVersion) };
+    });
     for (;;) {
       try {
         const results = await this.sql.transaction(async (query) => {
           const out: AppendResult[] = [];
           let offset = 0;
-          for (const { batch, params } of prepared) {
+          for (const { batch, append } of prepared) {
             if (batch.events.length === 0) continue;
-            const [row] = await query<AppendRow>(APPEND_SQL, [...params, offset]);
+            const [row] = await query<AppendRow>(append.text, [...append.params, offset]);
             offset += batch.events.length;
             if (row!.outcome === 'conflict') throw new ConcurrencyError(batch.streamId, batch.expectedVersion, row!.stream_version === null ? null : toNumber(row!.stream_version));
             if (row!.outcome === 'partial-duplicate') throw new PartialDuplicateError(batch.streamId);
@@ -157,28 +198,6 @@ export class SqlEventStore implements EventStore {
       (expected === 'exists' && actual !== null) ||
       (typeof expected === 'number' && (actual ?? 0) === expected);
     if (!ok) throw new ConcurrencyError(streamId, expected, actual);
-  }
-
-  private appendParameters(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): unknown[] {
-    if (typeof expectedVersion === 'number' && (!Number.isInteger(expectedVersion) || expectedVersion < 0)) {
-      throw new InvalidEventError(`expected version must be a whole number ≥ 0, got ${expectedVersion}`);
-    }
-    const columns = { ids: [] as string[], types: [] as string[], versions: [] as number[], data: [] as string[], occurred: [] as string[], actors: [] as string[], correlations: [] as string[], causations: [] as (string | null)[], heads: [] as string[], tails: [] as string[] };
-    for (const event of events) {
-      const envelope = toEnvelope(streamId, event);
-      const { head, tail } = envelopeTemplate(envelope);
-      columns.ids.push(envelope.eventId);
-      columns.types.push(envelope.type);
-      columns.versions.push(envelope.schemaVersion);
-      columns.data.push(JSON.stringify(envelope.data));
-      columns.occurred.push(envelope.occurredAt);
-      columns.actors.push(JSON.stringify(envelope.actor));
-      columns.correlations.push(envelope.correlationId);
-      columns.causations.push(envelope.causationId);
-      columns.heads.push(head);
-      columns.tails.push(tail);
-    }
-    return [streamId, String(expectedVersion), columns.ids, columns.types, columns.versions, columns.data, columns.occurred, columns.actors, columns.correlations, columns.causations, columns.heads, columns.tails];
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
@@ -271,6 +290,92 @@ export class SqlEventStore implements EventStore {
     const event = toStoredEvent(row);
     return raw ? event : upcastStored(this.upcasters, event);
   }
+}
+
+function checkExpectedVersion(expectedVersion: ExpectedVersion): void {
+  if (typeof expectedVersion === 'number' && (!Number.isInteger(expectedVersion) || expectedVersion < 0)) {
+    throw new InvalidEventError(`expected version must be a whole number ≥ 0, got ${expectedVersion}`);
+  }
+}
+
+/**
+ * Checks one event and serialises it once. Its data goes as its canonical JSON, which is both
+ * stored (jsonb) and hashed between the envelope's head and mid pieces, so the client neither
+ * copies the data through a JSON round trip nor sends it twice.
+ */
+function serialise(streamId: string, event: NewEvent): SerialisedEvent {
+  const envelope = envelopeFields(streamId, event);
+  return { envelope, data: canonicalJsonView(event.data ?? null), ...envelopeParts(envelope) };
+}
+
+/** The database chains the hashes (any expected version): tl_append_one or tl_append_json. */
+function serverChained(streamId: string, events: readonly SerialisedEvent[], expectedVersion: ExpectedVersion): PreparedAppend {
+  const expected = String(expectedVersion);
+  if (events.length === 1) {
+    const { envelope, data, head, mid, tail } = events[0]!;
+    return {
+      text: APPEND_ONE_SQL,
+      params: [streamId, expected, envelope.eventId, envelope.type, envelope.schemaVersion, data, envelope.occurredAt, JSON.stringify(envelope.actor), envelope.correlationId, envelope.causationId, head, mid, tail],
+    };
+  }
+  const rows = events.map(({ envelope, data, head, mid, tail }) => ({
+    id: envelope.eventId,
+    type: envelope.type,
+    sv: envelope.schemaVersion,
+    data,
+    occ: envelope.occurredAt,
+    actor: envelope.actor,
+    cor: envelope.correlationId,
+    cau: envelope.causationId,
+    head,
+    mid,
+    tail,
+  }));
+  return { text: APPEND_JSON_SQL, params: [streamId, expected, JSON.stringify(rows)] };
+}
+
+/**
+ * The client chains the hashes when it knows the previous one: a new stream ('no-stream' or 0,
+ * from the genesis hash) or a numeric version with the caller's `previousHash`. Null otherwise.
+ * The hash is SHA-256(previous ‖ head ‖ data ‖ mid ‖ version ‖ tail), the bytes the SQL functions hash.
+ */
+function clientChained(streamId: string, events: readonly SerialisedEvent[], expectedVersion: ExpectedVersion, previousHash: string | undefined): PreparedAppend | null {
+  let base: number;
+  let previous: string;
+  if (expectedVersion === 'no-stream' || expectedVersion === 0) [base, previous] = [0, GENESIS_HASH];
+  else if (typeof expectedVersion === 'number' && previousHash !== undefined && HEX_HASH.test(previousHash)) [base, previous] = [expectedVersion, previousHash];
+  else return null;
+  const hashes: string[] = [];
+  let hash = previous;
+  events.forEach(({ data, head, mid, tail }, i) => {
+    hash = createHash('sha256').update(`${hash}${head}${data}${mid}${base + i + 1}${tail}`, 'utf8').digest('hex');
+    hashes.push(hash);
+  });
+  if (events.length === 1) {
+    const { envelope, data } = events[0]!;
+    return {
+      text: APPEND_ONE_CHAINED_SQL,
+      params: [streamId, base, previous, envelope.eventId, envelope.type, envelope.schemaVersion, data, envelope.occurredAt, JSON.stringify(envelope.actor), envelope.correlationId, envelope.causationId, hash],
+    };
+  }
+  // Built by hand so each event's canonical data is embedded as it is, with no second serialisation.
+  const rows = events.map(
+    ({ envelope, data }, i) =>
+      `{"id":${JSON.stringify(envelope.eventId)},"type":${JSON.stringify(envelope.type)},"sv":${JSON.stringify(envelope.schemaVersion)},"data":${data},` +
+      `"occ":${JSON.stringify(envelope.occurredAt)},"actor":${JSON.stringify(envelope.actor)},"cor":${JSON.stringify(envelope.correlationId ?? null)},` +
+      `"cau":${JSON.stringify(envelope.causationId ?? null)},"hash":"${hashes[i]}"}`,
+  );
+  return { text: APPEND_JSON_CHAINED_SQL, params: [streamId, base, previous, hash, events.length, `[${rows.join(',')}]`] };
+}
+
+function appendedResult(row: AppendRow): AppendResult {
+  return {
+    nextExpectedVersion: toNumber(row.stream_version!),
+    appended: true,
+    firstPosition: toNumber(row.first_position!),
+    lastPosition: toNumber(row.last_position!),
+    lastHash: row.last_hash!,
+  };
 }
 
 const isUniqueViolation = (error: unknown, constraint: string): boolean => {
