@@ -399,8 +399,9 @@ begin
   v_position := pg_current_xact_id()::text::bigint * ${POSITION_SHIFT} + p_index_offset;
   insert into tl_events (global_position, stream_id, stream_version, event_id, type, schema_version,
                          data, occurred_at, actor, correlation_id, causation_id, hash)
+  -- jsonb_to_recordset turns a JSON null into SQL NULL: an event whose data is null stores JSON null.
   select v_position + t.ord, p_stream_id, p_expected + t.ord, t.id, t.type, t.sv,
-         t.data, t.occ, t.actor, t.cor, t.cau, t.hash
+         coalesce(t.data, 'null'::jsonb), t.occ, t.actor, t.cor, t.cau, t.hash
     from rows from (jsonb_to_recordset(p_events)
            as (id uuid, type text, sv integer, data jsonb, occ timestamptz, actor jsonb, cor text, cau text, hash text))
          with ordinality as t(id, type, sv, data, occ, actor, cor, cau, hash, ord);
